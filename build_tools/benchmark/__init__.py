@@ -1,0 +1,1 @@
+"""`python -m build_tools.benchmark`: how fast the decision aids start, measured in Chromium."""

@@ -1,0 +1,1 @@
+"""The `procedures-calculator` MkDocs plugin: the `[[deadline-calculator]]` directive and its script."""

@@ -1,0 +1,1 @@
+"""`procedures-clauses`: every clause anchored exactly once, and the glossary page."""

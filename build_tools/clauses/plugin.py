@@ -1,0 +1,86 @@
+"""`procedures-clauses`: fail the build unless every clause is anchored exactly once; fill the glossary."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from build_tools.clauses.anchors import anchor_problems, html_ids
+from build_tools.clauses.config import ClausesConfig
+from build_tools.clauses.glossary import fill_glossary, glossary_table, read_abbreviations
+from build_tools.clauses.inventory import Clause, read_inventory
+
+
+class ClausesPlugin(BasePlugin[ClausesConfig]):
+    def __init__(self) -> None:
+        self.root = Path()
+        self.clauses: list[Clause] = []
+        self.glossary = ""
+        self.ids_by_page: dict[str, list[str]] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).resolve().parent
+        self.clauses = read_inventory((self.root / self.config.inventory).resolve())
+        unmapped = sorted({c.seed for c in self.clauses} - set(self.config.seed_pages))
+        if unmapped:
+            raise PluginError(
+                f"procedures-clauses: mkdocs.yml: seed_pages has no page for seed(s) {', '.join(unmapped)}"
+            )
+        abbreviations = self.root / self.config.abbreviations
+        self.glossary = glossary_table(read_abbreviations(abbreviations, self._shown(abbreviations)))
+        return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer:
+        # The glossary is generated from this file, which lives outside docs/.
+        server.watch(str(self.root / self.config.abbreviations))
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.ids_by_page = {}
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if files.get_file_from_path(self.config.glossary_page) is None:
+            raise PluginError(
+                f"procedures-clauses: the glossary page docs/{self.config.glossary_page} is missing"
+            )
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri != self.config.glossary_page:
+            return markdown
+        return fill_glossary(markdown, self.glossary, self._shown_file(page.file))
+
+    # Last, so anchors that other plugins add to the page HTML are counted too.
+    @event_priority(-100)
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.ids_by_page[self._shown_file(page.file)] = html_ids(html)
+        return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page's content is rendered by now and none is written yet.
+        seed_pages = {seed: [f"docs/{p}" for p in pages] for seed, pages in self.config.seed_pages.items()}
+        problems = anchor_problems(self.clauses, self.ids_by_page, seed_pages)
+        if problems:
+            raise PluginError(
+                "procedures-clauses: every clause needs exactly one anchor (see CONTRIBUTING.md):\n  "
+                + "\n  ".join(problems)
+            )
+        return env
+
+    def _shown_file(self, file: File) -> str:
+        if file.abs_src_path is None:
+            return f"{file.src_uri} (generated)"
+        return self._shown(Path(file.abs_src_path))
+
+    def _shown(self, path: Path) -> str:
+        """The path as the writer knows it: relative to the project when it is inside it."""
+        path = path.resolve()
+        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)

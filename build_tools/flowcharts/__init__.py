@@ -1,0 +1,1 @@
+"""Flowcharts of the decision trees and timeline charts of the deadlines, drawn with D2 at build time."""

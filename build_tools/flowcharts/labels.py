@@ -1,0 +1,179 @@
+"""What each box and arrow of a flowchart says, in words built from the tree's own text.
+
+An arrow names the options that lead along it, with their clause ids in small type. Where the order
+of a question's branches matters (a branch also tests an earlier answer, or tests a multi-select
+question), the arrows are numbered: the first that fits is the one to follow, as the engine does.
+"""
+
+import textwrap
+from dataclasses import dataclass
+
+from build_tools.flowcharts.wording import Wording
+from decision.conditions import AllOf, AnswerIncludes, AnswerIs, AnyOf, Condition, DateComparison, Not
+from decision.paths import TreePath
+from decision.tree import Question, Tree
+
+QUESTION_WIDTH = 34  # characters per line inside a question box
+OUTCOME_WIDTH = 28
+CLAUSE_WIDTH = 24  # about one clause id a line: arrows side by side stay narrow
+
+
+@dataclass(frozen=True)
+class BoxText:
+    lines: tuple[str, ...]  # shown at the normal size
+    small: tuple[str, ...]  # shown in small type after them: the clause ids
+
+
+def question_numbers(tree: Tree) -> dict[str, int]:
+    """Questions numbered in the order a reader meets them (breadth first, as the aid's text version
+    lists them), so arrows can refer back to earlier answers."""
+    order: list[str] = []
+    waiting = [tree.start]
+    while waiting:
+        node_id = waiting.pop(0)
+        if node_id in tree.questions and node_id not in order:
+            order.append(node_id)
+            waiting += [branch.go for branch in tree.questions[node_id].next]
+    return {question_id: number for number, question_id in enumerate(order, start=1)}
+
+
+def question_box(tree: Tree, question: Question, wording: Wording) -> BoxText:
+    """The question; its clause ids when it has its own (date questions), else they go on its arrows."""
+    number = wording("question", number=question_numbers(tree)[question.id])
+    return BoxText(wrap(f"{number}. {question.text}", QUESTION_WIDTH), _clause_lines(question.cites, wording))
+
+
+def outcome_box(tree: Tree, outcome_id: str, wording: Wording) -> BoxText:
+    outcome = tree.outcomes[outcome_id]
+    lines = (wording.urgency[outcome.urgency], *wrap(outcome.decision, OUTCOME_WIDTH))
+    return BoxText(lines, _clause_lines(outcome.cites, wording))
+
+
+def arrow_labels(
+    tree: Tree, question: Question, wording: Wording, paths: list[TreePath], width: int
+) -> list[BoxText]:
+    """One label per branch, in branch order, `width` characters a line; `paths`: the tree's paths."""
+    cites = [_clause_lines(branch_cites, wording) for branch_cites in _cites_per_branch(question, paths)]
+    if len(question.next) == 1:
+        labels = [wording("only_branch")]
+    elif _order_free(question):
+        labels = _option_labels_per_branch(question, wording)
+    else:
+        numbers = question_numbers(tree)
+        labels = [_describe(branch.when, question, tree, numbers, wording) for branch in question.next[:-1]]
+        labels.append(wording("otherwise"))
+        labels = [
+            wording("numbered", number=index, label=label[:1].upper() + label[1:])
+            for index, label in enumerate(labels, start=1)
+        ]
+    return [BoxText(wrap(label, width), small) for label, small in zip(labels, cites, strict=True)]
+
+
+def continued_label(wording: Wording, parts: list[int], letter: str) -> str:
+    """ "Continued from part 2 at B", or "... parts 1, 3 and 4 at B"."""
+    if len(parts) == 1:
+        return wording("continued", parts=parts[0], letter=letter)
+    return wording("continued_many", parts=", ".join(map(str, parts[:-1])), last=parts[-1], letter=letter)
+
+
+def _cites_per_branch(question: Question, paths: list[TreePath]) -> list[list[str]]:
+    """For each branch, the clause ids of the options answered on some path that takes it."""
+    values: list[list[str]] = [[] for _ in question.next]
+    for path in paths:
+        answer = dict(path.answers).get(question.id)
+        index = dict(path.branches).get(question.id)
+        if index is not None:
+            values[index] += answer if isinstance(answer, list) else [str(answer)]
+    return [
+        _unique([cite for option in question.options if option.value in chosen for cite in option.cites])
+        for chosen in values
+    ]
+
+
+def _order_free(question: Question) -> bool:
+    """True when every branch but the last tests only this question's single answer: none overlap."""
+    return question.kind in ("choice", "yes_no_not_sure") and all(
+        isinstance(branch.when, AnswerIs) and branch.when.question == question.id
+        for branch in question.next[:-1]
+    )
+
+
+def _option_labels_per_branch(question: Question, wording: Wording) -> list[str]:
+    """Each branch labelled with its options; the last with the options no earlier branch names."""
+    named: set[str] = set()
+    labels = []
+    for branch in question.next[:-1]:
+        assert isinstance(branch.when, AnswerIs)  # _order_free vouches for it
+        named.update(branch.when.values)
+        labels.append(_options_text(question, branch.when.values, wording))
+    rest = tuple(option.value for option in question.options if option.value not in named)
+    labels.append(_options_text(question, rest, wording) if rest else wording("otherwise"))
+    return labels
+
+
+def _describe(
+    condition: Condition | None, question: Question, tree: Tree, numbers: dict[str, int], wording: Wording
+) -> str:
+    def describe(inner: Condition) -> str:
+        return _describe(inner, question, tree, numbers, wording)
+
+    if isinstance(condition, AllOf):
+        return wording.texts["all_of"].join(
+            _grouped(inner, describe(inner)) for inner in condition.conditions
+        )
+    if isinstance(condition, AnyOf):
+        return wording.texts["any_of"].join(
+            _grouped(inner, describe(inner)) for inner in condition.conditions
+        )
+    if isinstance(condition, Not):
+        return wording("negation", condition=describe(condition.condition))
+    if isinstance(condition, DateComparison):
+        return _date_text(condition, question, numbers, wording)
+    assert isinstance(condition, AnswerIs | AnswerIncludes)  # only the last branch has no condition
+    asked = tree.questions[condition.question]
+    answers = _options_text(asked, condition.values, wording, quoted=True)
+    if asked.id == question.id:
+        return wording("this_answer", answers=answers)
+    key = "earlier_includes" if isinstance(condition, AnswerIncludes) else "earlier_answer"
+    return wording(key, number=numbers[asked.id], answers=answers)
+
+
+def _date_text(
+    condition: DateComparison, question: Question, numbers: dict[str, int], wording: Wording
+) -> str:
+    def name(question_id: str) -> str:
+        if question_id == question.id:
+            return wording("this_date")
+        return wording("date_answer", number=numbers[question_id])
+
+    other = name(condition.other)
+    if condition.plus_years:
+        years = wording.lists["date_years"][condition.plus_years != 1]
+        other = years.format(years=condition.plus_years, question=other)
+    key = "date_before" if condition.before else "date_on_or_after"
+    return wording(key, date=name(condition.date), other=other)
+
+
+def _options_text(question: Question, values: tuple[str, ...], wording: Wording, quoted: bool = False) -> str:
+    """The options' labels joined with "or"; quoted where they sit among other words."""
+    labels = [option.label for value in values if (option := question.option(value)) is not None]
+    if quoted:
+        labels = [wording("quoted", label=label) for label in labels]
+    return wording.texts["one_of"].join(labels)
+
+
+def _grouped(condition: Condition, text: str) -> str:
+    """Brackets round a nested `all` or `any`, so "and" and "or" cannot be misread."""
+    return f"({text})" if isinstance(condition, AllOf | AnyOf) else text
+
+
+def _clause_lines(cites: tuple[str, ...] | list[str], wording: Wording) -> tuple[str, ...]:
+    return wrap(wording("clauses", ids=", ".join(cites)), CLAUSE_WIDTH) if cites else ()
+
+
+def wrap(text: str, width: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False))
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

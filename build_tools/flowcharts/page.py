@@ -1,0 +1,83 @@
+"""The HTML around the charts on a page: each figure, the key to the shapes, the timeline table."""
+
+from html import escape
+
+from build_tools.flowcharts.d2 import CONNECTOR_STYLE
+from build_tools.flowcharts.diagram import QUESTION_STYLE, URGENCY_STYLES
+from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
+from build_tools.flowcharts.wording import Wording
+
+SWATCH_OPEN = '<svg class="flowchart-swatch" width="48" height="28" viewBox="0 0 48 28" aria-hidden="true">'
+
+
+def figure_html(svg: FinishedSvg, fonts_url: str) -> str:
+    """One chart. On screen it keeps its natural size and scrolls sideways (a keyboard can scroll the
+    region too); print CSS fits it to the page."""
+    markup = svg.markup.replace(FONT_PLACEHOLDER, fonts_url)
+    return (
+        '<figure class="flowchart-figure">'
+        f'<div class="flowchart-scroll" tabindex="0" role="region" aria-label="{escape(_svg_title(svg))}">'
+        f"{markup}</div></figure>"
+    )
+
+
+def key_html(wording: Wording) -> str:
+    """The key to the shapes, each row with a small drawing in the chart's own style."""
+    rows = [
+        (_swatch(QUESTION_STYLE, hexagon=True), wording("key_question")),
+        (_arrow_swatch(), wording("key_arrow")),
+        *(
+            (
+                _swatch(URGENCY_STYLES[urgency]),
+                wording("key_outcome", tag=tag, border=wording.border[urgency]),
+            )
+            for urgency, tag in wording.urgency.items()
+        ),
+        (_swatch(CONNECTOR_STYLE), wording("key_connector")),
+    ]
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in wording.lists["key_columns"])
+    body = "".join(f"<tr><td>{swatch}</td><td>{escape(text)}</td></tr>" for swatch, text in rows)
+    return (
+        f'<h2 id="flowchart-key" class="flowchart-key-heading">{escape(wording("key_heading"))}</h2>'
+        f'<table class="flowchart-key"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def timeline_table_html(rows: list[tuple[str, str, str, str]], caption: str, columns: tuple[str, ...]) -> str:
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return (
+        f'<table class="timeline-table"><caption>{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _svg_title(svg: FinishedSvg) -> str:
+    start = svg.markup.index(">", svg.markup.index("<title")) + 1
+    return svg.markup[start : svg.markup.index("</title>")]
+
+
+def _swatch(style: dict[str, str], hexagon: bool = False) -> str:
+    """A 48 x 28 drawing of a box in the given D2 style (values are D2-quoted: '"#FFF"')."""
+    fill, stroke = style["fill"].strip('"'), style["stroke"].strip('"')
+    width = min(int(style.get("stroke-width", "2")), 4)
+    dash = f' stroke-dasharray="{style["stroke-dash"]},3"' if "stroke-dash" in style else ""
+    radius = ' rx="8"' if "border-radius" in style else ""
+    paint = f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}'
+    if hexagon:
+        shape = f'<polygon points="10,3 38,3 46,14 38,25 10,25 2,14" {paint}/>'
+    else:
+        shape = f'<rect x="3" y="3" width="42" height="22"{radius} {paint}/>'
+        if style.get("double-border") == "true":
+            shape += (
+                f'<rect x="7" y="7" width="34" height="14" fill="none" stroke="{stroke}" stroke-width="1.5"/>'
+            )
+    return f"{SWATCH_OPEN}{shape}</svg>"
+
+
+def _arrow_swatch() -> str:
+    return (
+        f"{SWATCH_OPEN}"
+        '<path d="M4 14 H40" stroke="#333333" stroke-width="2"/>'
+        '<polygon points="38,9 46,14 38,19" fill="#333333"/></svg>'
+    )

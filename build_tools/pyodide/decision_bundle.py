@@ -1,0 +1,88 @@
+"""The decision package as the browser loads it: one zip unpacked into Pyodide's file system.
+
+Layout inside the zip (paths as `import decision` sees them):
+
+    decision/*.py                      run-time modules (see NOT_SHIPPED)
+    decision/*.json                    data the modules read beside them (aid wording)
+    decision/data/*                    bank holidays and the Europe/London zone (build_tools.calendar_data)
+    decision/built/rulebook.json       every tree, compiled by decision.rulebook.compile_project
+    decision/built/clocks.json         decision/clocks.yaml as plain JSON, checked by decision.clock_data
+    decision/built/...                 anything else the caller passes (the aids plugin's page map)
+
+The zip is byte-for-byte the same for the same inputs, so its hash names it in the site.
+"""
+
+import io
+import json
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from decision.clock_data import parse_clock_book
+from decision.compiled import plain
+from decision.errors import InputError
+from decision.rulebook import Project, compile_project
+from decision.source import read_yaml
+
+# Build-time and command-line modules: they read YAML or sit behind the command line.
+NOT_SHIPPED = ("source", "rulebook", "__main__")
+NOT_SHIPPED_PREFIX = "cli_"
+BUILT = "decision/built"
+RULEBOOK = f"{BUILT}/rulebook.json"
+CLOCKS = f"{BUILT}/clocks.json"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same bytes
+
+
+def shipped_modules(project_root: Path) -> list[Path]:
+    """Every decision/*.py the browser runs: all but the build-time and command-line modules."""
+    return [
+        path
+        for path in sorted((project_root / "decision").glob("*.py"))
+        if path.stem not in NOT_SHIPPED and not path.stem.startswith(NOT_SHIPPED_PREFIX)
+    ]
+
+
+def bundle_files(project_root: Path, extra: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Zip member name -> contents; `extra` adds or replaces members."""
+    decision = project_root / "decision"
+    files = {f"decision/{path.name}": path.read_bytes() for path in shipped_modules(project_root)}
+    files |= {f"decision/{path.name}": path.read_bytes() for path in sorted(decision.glob("*.json"))}
+    data_files = sorted(path for path in (decision / "data").glob("*") if path.is_file())
+    if not data_files:
+        raise PluginError(
+            f"procedures-aids: {decision / 'data'}: no calendar data; "
+            "run `python -m build_tools.calendar_data`"
+        )
+    files |= {f"decision/data/{path.name}": path.read_bytes() for path in data_files}
+    project = Project(root=project_root)
+    try:
+        files[RULEBOOK] = _json_bytes(compile_project(project))
+        files[CLOCKS] = _json_bytes(_clocks(project))
+    except InputError as error:
+        raise PluginError(f"procedures-aids: {error}") from None
+    return files | dict(extra)
+
+
+def bundle_bytes(project_root: Path, extra: Mapping[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, content in sorted(bundle_files(project_root, extra).items()):
+            info = zipfile.ZipInfo(name, _ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def _clocks(project: Project) -> object:
+    """decision/clocks.yaml as plain data, after the deadlines engine has accepted every clock in it."""
+    shown = project.shown(project.clocks_file)
+    raw = read_yaml(project.clocks_file, shown)
+    parse_clock_book(raw, shown)
+    return plain(raw)
+
+
+def _json_bytes(document: object) -> bytes:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

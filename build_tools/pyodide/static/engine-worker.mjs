@@ -1,0 +1,180 @@
+// The decision engine in a module worker: boots Pyodide, loads the decision bundle, answers requests.
+//
+// In:  {id, request}        request: any JSON value, passed as text to decision.browser.handle
+// Out: {id, response}       the JSON value handle returned
+//      {id, error}          why that request got no response
+//      {type: "ready", boot: "snapshot" | "plain", ms, version, fallback?}
+//                           fallback: why a cached snapshot could not be used
+//      {type: "failed", reason}
+//      {type: "snapshot-saved"}     after a plain boot: the snapshot is saved for the next visit
+//
+// No Pyodide package is ever loaded: only the boot files, the snapshot and the bundle are fetched.
+const MANIFEST = new URL("engine.json", import.meta.url);
+const SNAPSHOT_CACHE = "decision-aid-snapshot";
+const BUNDLE_DIR = "/app";
+// After a snapshot restore `random` would repeat the build's sequence, and the directory listing
+// cached before the bundle was unpacked would hide its modules.
+const PREPARE = `
+import importlib, sys
+sys.path.insert(0, "${BUNDLE_DIR}")
+importlib.invalidate_caches()
+if "random" in sys.modules:
+    sys.modules["random"].seed()
+`;
+
+const startedAt = performance.now();
+const ownFetch = self.fetch.bind(self);
+const failedLoad = watchPyodideFetches();
+const engine = boot();
+
+engine.then(
+  ({ info }) => postMessage({ type: "ready", ...info, ms: Math.round(performance.now() - startedAt) }),
+  (error) => postMessage({ type: "failed", reason: error.message }),
+);
+
+self.onmessage = async ({ data: { id, request } }) => {
+  let handle;
+  try {
+    ({ handle } = await engine);
+  } catch (error) {
+    postMessage({ id, error: error.message });
+    return;
+  }
+  try {
+    postMessage({ id, response: JSON.parse(handle(JSON.stringify(request))) });
+  } catch (error) {
+    postMessage({ id, error: summary(error) });
+  }
+};
+
+async function boot() {
+  const manifest = await fetchJson(MANIFEST);
+  const bundle = fetchBytes(new URL(manifest.bundle, MANIFEST));
+  bundle.catch(() => {}); // start() reports it; boot may fail before it gets there
+  const snapshotUrl = manifest.snapshot ? new URL(manifest.snapshot, MANIFEST) : null;
+  const indexURL = new URL(manifest.pyodide, MANIFEST).href;
+  const pyodideModule = new URL("pyodide.mjs", indexURL).href;
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(pyodideModule));
+  } catch (error) {
+    throw new Error(`Could not load ${pyodideModule}: ${error.message}`);
+  }
+  const info = { version: manifest.version };
+  const cached = snapshotUrl && (await cachedSnapshot(snapshotUrl));
+  if (cached) {
+    try {
+      const handle = await start(loadPyodide, { indexURL, _loadSnapshot: inflate(cached) }, bundle);
+      return { handle, info: { ...info, boot: "snapshot" } };
+    } catch (error) {
+      info.fallback = `The saved snapshot ${snapshotUrl} could not be used: ${summary(error)}`;
+    }
+  }
+  const handle = await start(loadPyodide, { indexURL }, bundle);
+  if (snapshotUrl) {
+    saveSnapshot(snapshotUrl); // also replaces a saved copy that failed
+  }
+  return { handle, info: { ...info, boot: "plain" } };
+}
+
+async function start(loadPyodide, options, bundle) {
+  const pyodide = await Promise.race([loadPyodide(options), failedLoad]);
+  pyodide.unpackArchive(await bundle, "zip", { extractDir: BUNDLE_DIR });
+  try {
+    pyodide.runPython(PREPARE);
+    return pyodide.pyimport("decision.browser").handle;
+  } catch (error) {
+    throw new Error(`The decision package could not be loaded: ${summary(error)}`);
+  }
+}
+
+// Pyodide waits forever when the wasm file cannot be fetched or compiled: fail at once instead,
+// naming the file.
+function watchPyodideFetches() {
+  let fail;
+  const failed = new Promise((_, reject) => (fail = reject));
+  self.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    let response;
+    try {
+      response = await ownFetch(input, init);
+    } catch (error) {
+      fail(new Error(`Could not load ${url}: ${error.message}`));
+      throw error;
+    }
+    const type = response.headers.get("Content-Type") || "none";
+    if (!response.ok) {
+      fail(new Error(`Could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim()));
+    } else if (url.endsWith(".wasm") && !type.startsWith("application/wasm")) {
+      fail(new Error(`${url} was sent as ${type}; the server must send .wasm files as application/wasm`));
+    }
+    return response;
+  };
+  failed.catch(() => {}); // only start() listens, and only while it boots
+  return failed;
+}
+
+async function fetchOk(url, init) {
+  let response;
+  try {
+    response = await ownFetch(url, init);
+  } catch (error) {
+    throw new Error(`Could not load ${url}: ${error.message}`);
+  }
+  if (!response.ok) {
+    throw new Error(`Could not load ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  return response;
+}
+
+async function fetchJson(url) {
+  const response = await fetchOk(url, { cache: "no-cache" });
+  try {
+    return await response.json();
+  } catch (error) {
+    throw new Error(`${url} is not valid JSON: ${error.message}`);
+  }
+}
+
+async function fetchBytes(url) {
+  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+}
+
+// The snapshot is used only when an earlier visit saved it: a first visit should not wait for (or
+// pay for) megabytes it can do without. It is kept with the Cache API rather than left to the HTTP
+// cache, which drops or refuses files this large (always, in a private window).
+async function cachedSnapshot(url) {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    return (await cache.match(url)) ?? null;
+  } catch {
+    return null; // no Cache API here (not a secure context, or storage is blocked): boot plainly
+  }
+}
+
+async function inflate(response) {
+  const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+async function saveSnapshot(url) {
+  try {
+    const response = await ownFetch(url, { cache: "no-store", priority: "low" });
+    if (!response.ok) return;
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    await cache.put(url, response);
+    for (const request of await cache.keys()) {
+      if (request.url !== url.href) await cache.delete(request); // an older build's snapshot
+    }
+    postMessage({ type: "snapshot-saved" });
+  } catch {
+    // Without the snapshot later visits boot plainly, which is slower but works.
+  }
+}
+
+// A Python error's message is its traceback, whose last line says what went wrong; a JavaScript
+// error says it on its first line.
+function summary(error) {
+  const lines = String(error.message).trim().split("\n");
+  return error.type ? lines.pop() : lines[0];
+}

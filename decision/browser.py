@@ -1,0 +1,175 @@
+"""The decision aids' one entry point in the browser: `handle(request_json) -> response_json`.
+
+The engine worker calls it for every message. A request is a JSON object with an "op":
+
+  step      {tree, fragment, base, level, made_at, submit?}
+            -> {status: "question" | "check" | "outcome" | "problem", html, fragment,
+                question_id?, outcome_id?, error?: {question?, message}}
+            fragment: the URL fragment without the # (decision/fragment.py); base: the page's path to
+            the site root ("../../"); level: the aid's heading level on the page; made_at: the local
+            time, YYYY-MM-DDTHH:MM; submit: {form: "question", question, fields: {answer} or
+            {day, month, year}} or {form: "dates", fields: {<start>-day, -month, -year, -time}}.
+            The fragment given back is the state shown: push it onto the history when it differs.
+  record    {tree, fragment, base, made_at, link} -> {text}: the plain-text decision record
+  clocks    {} -> {clocks: [...], timelines: [...]}
+  deadline  {clock, start} -> the deadlines engine's result (start: YYYY-MM-DD or YYYY-MM-DDTHH:MM)
+  timeline  {timeline, start} -> the result of every step
+  ladder    {authority, start} -> the escalation ladder of "surrey" or "rutland"
+  ics       {timeline or authority, start} -> {text}: that timeline or ladder as an iCalendar file
+
+Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. The compiled
+data is read once, from decision/built/ (put into the bundle by build_tools.pyodide).
+"""
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from decision import aid_step, deadline_data, deadlines, ics, timeline
+from decision.compiled import trees_from_rulebook
+from decision.engine import AnswerError
+from decision.errors import InputError
+from decision.fragment import parse
+from decision.render import Site, parse_made_at
+from decision.tree import Tree
+
+BUILT = Path(__file__).resolve().parent / "built"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Everything the aids need, loaded once: the trees, where the pages are, and the deadline data."""
+
+    trees: Mapping[str, Tree]
+    version: Mapping[str, str]  # the rules' content hash and date
+    clause_pages: Mapping[str, str]  # clause id -> page URL from the site root
+    aid_pages: Mapping[str, str]  # tree id -> its aid page's URL from the site root
+    deadlines: deadline_data.DeadlineData
+
+    def site(self, base: str, level: int) -> Site:
+        return Site(
+            base=base,
+            clause_pages=self.clause_pages,
+            aid_pages=self.aid_pages,
+            tree_titles={tree_id: tree.title for tree_id, tree in self.trees.items()},
+            clocks={clock.id: (clock.name, clock.counting) for clock in self.deadlines.book.clocks.values()},
+            version=self.version,
+            level=level,
+        )
+
+
+def bundle_from(rulebook: Mapping, aid_site: Mapping, data: deadline_data.DeadlineData) -> Bundle:
+    """A bundle from the compiled rulebook, the build's aid-site.json and the deadline data."""
+    trees = trees_from_rulebook(rulebook)
+    return Bundle(trees, rulebook["version"], aid_site["clause_pages"], aid_site["aid_pages"], data)
+
+
+_bundle: Bundle | None = None
+
+
+def use(bundle: Bundle) -> None:
+    """Use this bundle rather than decision/built/ (tests, and callers that hold the data already)."""
+    global _bundle
+    _bundle = bundle
+    deadline_data.use(bundle.deadlines)
+
+
+def _loaded() -> Bundle:
+    if _bundle is None:
+        data = deadline_data.from_documents(
+            _read_json(BUILT / "clocks.json"),
+            _read_json(deadline_data.HOLIDAYS_FILE),
+            deadline_data.ZONE_FILE.read_bytes(),
+        )
+        use(bundle_from(_read_json(BUILT / "rulebook.json"), _read_json(BUILT / "aid-site.json"), data))
+    assert _bundle is not None
+    return _bundle
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def handle(request_json: str) -> str:
+    """Answer one request (see the module docstring); always JSON, an error object for bad input."""
+    try:
+        request = json.loads(request_json)
+        if not isinstance(request, dict) or request.get("op") not in _OPS:
+            raise InputError(f"a request must be a JSON object with an 'op' (one of: {', '.join(_OPS)})")
+        response = _OPS[request["op"]](_loaded(), request)
+    except AnswerError as error:
+        response = {"error": {"question": error.question, "message": error.reason}}
+    except (InputError, ValueError) as error:
+        response = {"error": {"message": str(error)}}
+    return json.dumps(response, ensure_ascii=False)
+
+
+def _step(bundle: Bundle, request: dict) -> dict:
+    aid = _aid(bundle, request, _level(request))
+    submit = request.get("submit")
+    if submit is not None and not isinstance(submit, dict):
+        raise InputError("submit must be an object with 'form' and 'fields'")
+    return aid_step.step(aid, parse(_text(request, "fragment"), aid.tree), submit)
+
+
+def _record(bundle: Bundle, request: dict) -> dict:
+    aid = _aid(bundle, request, 2)
+    return {"text": aid_step.record(aid, parse(_text(request, "fragment"), aid.tree), _text(request, "link"))}
+
+
+def _clocks(bundle: Bundle, request: dict) -> dict:
+    return {
+        "clocks": deadlines.clocks_list(bundle.deadlines),
+        "timelines": [asdict(line) for line in bundle.deadlines.book.timelines.values()],
+    }
+
+
+def _deadline(bundle: Bundle, request: dict) -> dict:
+    return deadlines.deadline(_text(request, "clock"), _text(request, "start"), bundle.deadlines)
+
+
+def _timeline(bundle: Bundle, request: dict) -> dict:
+    return timeline.timeline(_text(request, "timeline"), _text(request, "start"), bundle.deadlines)
+
+
+def _ladder(bundle: Bundle, request: dict) -> dict:
+    return timeline.ladder(_text(request, "authority"), _text(request, "start"), bundle.deadlines)
+
+
+def _ics(bundle: Bundle, request: dict) -> dict:
+    result = _ladder(bundle, request) if "authority" in request else _timeline(bundle, request)
+    return {"text": ics.to_ics(result, bundle.deadlines)}
+
+
+_OPS = {
+    "step": _step,
+    "record": _record,
+    "clocks": _clocks,
+    "deadline": _deadline,
+    "timeline": _timeline,
+    "ladder": _ladder,
+    "ics": _ics,
+}
+
+
+def _aid(bundle: Bundle, request: dict, level: int) -> aid_step.Aid:
+    tree_id = request.get("tree")
+    if tree_id not in bundle.trees:
+        raise InputError(f"unknown tree {tree_id!r} (known: {', '.join(bundle.trees)})")
+    site = bundle.site(_text(request, "base"), level)
+    return aid_step.Aid(bundle.trees[tree_id], site, bundle.deadlines, parse_made_at(request.get("made_at")))
+
+
+def _text(request: dict, key: str) -> str:
+    value = request.get(key)
+    if not isinstance(value, str):
+        raise InputError(f"'{key}' must be text, not {json.dumps(value)}")
+    return value
+
+
+def _level(request: dict) -> int:
+    level = request.get("level")
+    if type(level) is not int or not 1 <= level <= 5:
+        raise InputError(f"'level' must be a heading level from 1 to 5, not {json.dumps(level)}")
+    return level

@@ -1,0 +1,308 @@
+"""Deadline clocks, timelines and result wording, read from the plain data of decision/clocks.yaml.
+
+The command line reads the YAML through decision.source; the browser passes the same document as
+JSON. `parse_clock_book` checks every field and reports every problem, naming the file, line and clock.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from decision.errors import InputError
+from decision.problems import Problem, line_of
+
+UNITS = ("working_days", "calendar_days", "hours", "weeks", "months", "before_event")
+COUNTED_IN = ("hours", "working_days", "calendar_days")
+MEANINGS = ("due", "earliest", "lapses")
+AUTHORITIES = ("Kent", "Surrey", "Rutland")
+WORDING = (
+    "due_day", "due_time", "earliest_day", "lapses_day", "day_zero_moved", "far_ahead", "calendar_day_off",
+    "before_day_off", "happens_twice", "clocks_forward", "clocks_back", "chained",
+)  # fmt: skip
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLAUSE_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
+_CLOCK_KEYS = ("id", "name", "authority", "starts", "amount", "unit", "counting", "cites")
+_CLOCK_OPTIONAL = ("reading", "before", "counted_in", "meaning", "conflict", "alternative")
+_ALTERNATIVE_KEYS = ("name", "amount", "unit", "counting", "cites")
+_TIMELINE_KEYS = ("id", "name", "authority", "event", "steps")
+_TIMELINE_OPTIONAL = ("ladder", "note", "cites")
+_STEP_OPTIONAL = ("label", "clock", "from", "note", "cites")
+
+
+@dataclass(frozen=True)
+class Clock:
+    id: str
+    name: str
+    authority: str
+    starts: str  # the event that starts it (for before_event clocks, the event it comes before)
+    amount: int
+    unit: str
+    counting: str  # the counting rule in words
+    cites: tuple[str, ...]
+    reading: str | None = None
+    before: str | None = None  # before_event: a clock id or the event, in words
+    counted_in: str | None = None  # before_event: hours | working_days | calendar_days
+    meaning: str = "due"
+    conflict: str | None = None
+    alternative: "Clock | None" = None  # the other reading, where the sources disagree
+
+    @property
+    def counts(self) -> str:
+        """What the amount counts: the unit, or for a before_event clock what it counts back in."""
+        return self.counted_in if self.unit == "before_event" and self.counted_in else self.unit
+
+    @property
+    def backwards(self) -> bool:
+        return self.unit == "before_event"
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    label: str
+    clock: str | None  # None: a stage with no timescale, explained by `note`
+    after: str | None  # the earlier step whose due date starts this one; None: the event
+    note: str | None
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    id: str
+    name: str
+    authority: str
+    event: str
+    steps: tuple[Step, ...]
+    ladder: str | None  # the authority key for ladder(): surrey | rutland
+    note: str | None
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClockBook:
+    clocks: Mapping[str, Clock]
+    timelines: Mapping[str, Timeline]
+    wording: Mapping[str, str]
+
+    def clock(self, clock_id: str) -> Clock:
+        if clock_id not in self.clocks:
+            raise InputError(f"unknown clock {clock_id!r} (known: {', '.join(self.clocks)})")
+        return self.clocks[clock_id]
+
+    def timeline(self, timeline_id: str) -> Timeline:
+        if timeline_id not in self.timelines:
+            raise InputError(f"unknown timeline event {timeline_id!r} (known: {', '.join(self.timelines)})")
+        return self.timelines[timeline_id]
+
+
+class ClockDataError(InputError):
+    """Clock data that cannot be used: the message is the first problem; `problems` holds them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{problems[0]}{more}")
+
+
+class _Reader:
+    """Reads fields from raw mappings, collecting a Problem for each wrong one instead of stopping."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.problems: list[Problem] = []
+
+    def problem(self, raw: object, node: str, message: str) -> None:
+        self.problems.append(Problem(self.origin, line_of(raw), node, message))
+
+    def mapping(self, raw: object, node: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
+        if not isinstance(raw, Mapping):
+            self.problem(raw, node, f"must be a mapping with {', '.join(required)}")
+            return False
+        for key in required:
+            if key not in raw:
+                self.problem(raw, node, f"'{key}' is missing")
+        for key in raw:
+            if key not in required + optional:
+                self.problem(
+                    raw, node, f"'{key}' is not a field here (allowed: {', '.join(required + optional)})"
+                )
+        return all(key in raw for key in required)
+
+    def text(self, raw: Mapping, key: str, node: str, required: bool = True) -> str | None:
+        value = raw.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(raw, node, f"'{key}' must be non-empty text, not {value!r}")
+        return value if isinstance(value, str) else None
+
+    def ident(self, raw: Mapping, key: str, node: str) -> str:
+        value = self.text(raw, key, node) or ""
+        if value and not KEBAB.match(value):
+            self.problem(raw, node, f"'{key}' {value!r} must be kebab-case (a-z, 0-9 and single hyphens)")
+        return value
+
+    def choice(self, raw: Mapping, key: str, node: str, allowed: tuple[str, ...], default: str = "") -> str:
+        value = raw.get(key, default)
+        if value not in allowed:
+            self.problem(raw, node, f"'{key}' {value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    def amount(self, raw: Mapping, node: str) -> int:
+        value = raw.get("amount")
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.problem(raw, node, f"'amount' must be a whole number, 1 or more, not {value!r}")
+            return 1
+        return value
+
+    def cites(self, raw: Mapping, node: str, required: bool = True) -> tuple[str, ...]:
+        value = raw.get("cites")
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.problem(raw, node, f"'cites' must be a non-empty list of clause ids, not {value!r}")
+            return ()
+        for item in value:
+            if not (isinstance(item, str) and CLAUSE_ID.match(item)):
+                self.problem(value, node, f"cites {item!r}, which is not written like a clause id (KN-S16C)")
+        return tuple(item for item in value if isinstance(item, str))
+
+
+def parse_clock_book(raw: object, origin: str) -> ClockBook:
+    """The clocks, timelines and wording in `raw`; ClockDataError lists every problem."""
+    reader = _Reader(origin)
+    if not reader.mapping(raw, "", ("clocks", "timelines", "wording"), ()):
+        raise ClockDataError(reader.problems)
+    clocks = _unique(reader, [_clock(reader, item) for item in _list(reader, raw, "clocks")], "clock")
+    timelines = _unique(
+        reader, [_timeline(reader, item, clocks) for item in _list(reader, raw, "timelines")], "timeline"
+    )
+    wording = _wording(reader, raw["wording"])
+    if reader.problems:
+        raise ClockDataError(reader.problems)
+    return ClockBook(clocks, timelines, wording)
+
+
+def _list(reader: _Reader, raw: Mapping, key: str) -> list:
+    value = raw[key]
+    if not isinstance(value, list) or not value:
+        reader.problem(raw, "", f"'{key}' must be a non-empty list")
+        return []
+    return value
+
+
+def _unique(reader: _Reader, items: list, kind: str) -> dict:
+    found: dict = {}
+    for item in items:
+        if item is None:
+            continue
+        if item.id in found:
+            reader.problem(None, f"{kind} '{item.id}'", "this id is used twice")
+        found[item.id] = item
+    return found
+
+
+def _clock(reader: _Reader, raw: object) -> Clock | None:
+    clock_id = raw.get("id") if isinstance(raw, Mapping) else None
+    node = f"clock '{clock_id}'"
+    if not reader.mapping(raw, node, _CLOCK_KEYS, _CLOCK_OPTIONAL):
+        return None
+    clock = Clock(
+        id=reader.ident(raw, "id", node),
+        name=reader.text(raw, "name", node) or "",
+        authority=reader.choice(raw, "authority", node, AUTHORITIES),
+        starts=reader.text(raw, "starts", node) or "",
+        amount=reader.amount(raw, node),
+        unit=reader.choice(raw, "unit", node, UNITS),
+        counting=reader.text(raw, "counting", node) or "",
+        cites=reader.cites(raw, node),
+        reading=reader.text(raw, "reading", node, required=False),
+        before=reader.text(raw, "before", node, required=False),
+        counted_in=raw.get("counted_in") and reader.choice(raw, "counted_in", node, COUNTED_IN),
+        meaning=reader.choice(raw, "meaning", node, MEANINGS, default="due"),
+        conflict=reader.text(raw, "conflict", node, required=False),
+        alternative=_alternative(reader, raw, node),
+    )
+    _check_clock(reader, raw, node, clock)
+    return clock
+
+
+def _alternative(reader: _Reader, raw: Mapping, node: str) -> Clock | None:
+    alternative = raw.get("alternative")
+    if alternative is None:
+        return None
+    node = f"{node} alternative"
+    if not reader.mapping(alternative, node, _ALTERNATIVE_KEYS, ()):
+        return None
+    return Clock(
+        id=str(raw.get("id")),
+        name=reader.text(alternative, "name", node) or "",
+        authority=str(raw.get("authority")),
+        starts=str(raw.get("starts")),
+        amount=reader.amount(alternative, node),
+        unit=reader.choice(alternative, "unit", node, ("working_days", "calendar_days")),
+        counting=reader.text(alternative, "counting", node) or "",
+        cites=reader.cites(alternative, node),
+    )
+
+
+def _check_clock(reader: _Reader, raw: Mapping, node: str, clock: Clock) -> None:
+    if clock.backwards != bool(clock.before and clock.counted_in):
+        reader.problem(raw, node, "'before' and 'counted_in' are given with unit before_event, and only then")
+    if bool(clock.conflict) != bool(clock.alternative):
+        reader.problem(raw, node, "'conflict' and 'alternative' go together")
+    if clock.meaning != "due" and clock.counts in ("hours", "working_days"):
+        reader.problem(raw, node, f"meaning {clock.meaning!r} is only for calendar dates, not {clock.counts}")
+
+
+def _timeline(reader: _Reader, raw: object, clocks: Mapping[str, Clock]) -> Timeline | None:
+    timeline_id = raw.get("id") if isinstance(raw, Mapping) else None
+    node = f"timeline '{timeline_id}'"
+    if not reader.mapping(raw, node, _TIMELINE_KEYS, _TIMELINE_OPTIONAL):
+        return None
+    steps: list[Step] = []
+    for item in _list(reader, raw, "steps"):
+        step = _step(reader, item, node, clocks, [step.id for step in steps if step.clock])
+        if step:
+            steps.append(step)
+    return Timeline(
+        id=reader.ident(raw, "id", node),
+        name=reader.text(raw, "name", node) or "",
+        authority=reader.choice(raw, "authority", node, AUTHORITIES),
+        event=reader.text(raw, "event", node) or "",
+        steps=tuple(steps),
+        ladder=raw.get("ladder") and reader.ident(raw, "ladder", node),
+        note=reader.text(raw, "note", node, required=False),
+        cites=reader.cites(raw, node, required=False),
+    )
+
+
+def _step(
+    reader: _Reader, raw: object, node: str, clocks: Mapping[str, Clock], earlier: list[str]
+) -> Step | None:
+    step_id = raw.get("id") if isinstance(raw, Mapping) else None
+    node = f"{node} step '{step_id}'"
+    if not reader.mapping(raw, node, ("id",), _STEP_OPTIONAL):
+        return None
+    clock_id, after = raw.get("clock"), raw.get("from")
+    if clock_id is not None and clock_id not in clocks:
+        reader.problem(raw, node, f"clock {clock_id!r} is not in the clocks list")
+    if after is not None and after not in earlier:
+        reader.problem(raw, node, f"from {after!r} is not an earlier step of this timeline with a clock")
+    if (clock_id is None) == (raw.get("note") is None) or (clock_id is None and "label" not in raw):
+        reader.problem(raw, node, "needs a 'clock', or a 'label' and a 'note' saying why it has no date")
+    clock = clocks.get(clock_id)
+    return Step(
+        id=reader.ident(raw, "id", node),
+        label=reader.text(raw, "label", node, required=False) or (clock.name if clock else ""),
+        clock=clock_id,
+        after=after,
+        note=reader.text(raw, "note", node, required=False),
+        cites=reader.cites(raw, node, required=clock is None) or (clock.cites if clock else ()),
+    )
+
+
+def _wording(reader: _Reader, raw: object) -> dict[str, str]:
+    if not reader.mapping(raw, "wording", WORDING, ()):
+        return {}
+    return {key: reader.text(raw, key, "wording") or "" for key in WORDING}

@@ -1,0 +1,48 @@
+"""The compiled rulebook the browser loads: plain JSON data of every tree, and Tree objects built from it.
+
+The build writes `compile_rulebook(...)` to site/assets/decision/rulebook.json; the browser (and any
+other reader) calls `trees_from_rulebook(json.loads(text))` to get the same Tree objects the command
+line uses, checked again for shape and structure.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from decision.errors import InputError
+from decision.tree import Tree
+from decision.validate import build_tree
+
+ORIGIN = "rulebook.json"
+
+
+def plain(value: object) -> object:
+    """A copy of rule data as plain dicts and lists (source line numbers dropped)."""
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def compile_rulebook(
+    tree_data: Mapping[str, object], clause_ids: Iterable[str], version: Mapping[str, str]
+) -> dict:
+    """The JSON-ready rulebook: version, every tree's data by id, and the clause ids the trees may cite."""
+    return {
+        "version": dict(version),
+        "trees": {tree_id: plain(tree_data[tree_id]) for tree_id in sorted(tree_data)},
+        "clauses": list(clause_ids),
+    }
+
+
+def trees_from_rulebook(rulebook: object) -> dict[str, Tree]:
+    """Tree objects from a compiled rulebook; RuleError (an InputError) names the first bad tree."""
+    trees = rulebook.get("trees") if isinstance(rulebook, Mapping) else None
+    if not isinstance(trees, Mapping):
+        raise InputError(f"{ORIGIN}: must be an object with 'trees'")
+    built = {}
+    for tree_id, data in trees.items():
+        tree = build_tree(data, f"{ORIGIN} trees/{tree_id}")
+        if tree.id != tree_id:
+            raise InputError(f"{ORIGIN} trees/{tree_id}: holds tree '{tree.id}'")
+        built[tree_id] = tree
+    return built

@@ -1,0 +1,204 @@
+"""Deadlines from the clocks in decision/clocks.yaml, with the working shown.
+
+A result (a JSON-ready dict) gives the due date (and time, for hour clocks) with its weekday, the
+counting rule in words, the day counted as day 0, each weekend day and bank holiday skipped, the
+clause ids, notes and warnings, and where the sources disagree the other reading's date too.
+Day deadlines end at the end of their day; an hour deadline that lands exactly on midnight is shown
+as the end of the day before.
+"""
+
+from dataclasses import asdict
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from decision.calendar import DAY, WEEKDAYS, Calendar, long_date, parse_moment
+from decision.clock_data import Clock
+from decision.deadline_data import DeadlineData, current
+from decision.errors import InputError
+from decision.uk_time import changes_between, end_of_day, happens_twice, to_local, to_utc
+
+FAR_AHEAD = timedelta(days=730)  # one-off bank holidays are announced months, not years, ahead
+
+
+def deadline(clock_id: str, start: str, data: DeadlineData | None = None, today: date | None = None) -> dict:
+    """The deadline of one clock from `start`: YYYY-MM-DD, or YYYY-MM-DDTHH:MM (UK time) for hour clocks."""
+    data = data or current()
+    clock = data.book.clock(clock_id)
+    moment = parse_moment(start, "start")
+    check_time_given(clock, moment)
+    return count(clock, moment, data, today or date.today())
+
+
+def clocks_list(data: DeadlineData | None = None) -> list[dict]:
+    """Every clock as plain data, in the order of clocks.yaml."""
+    data = data or current()
+    return [asdict(clock) for clock in data.book.clocks.values()]
+
+
+def check_time_given(clock: Clock, moment: date) -> None:
+    """A clock counting hours forward from an event needs the event's time, not just its date."""
+    if clock.counts == "hours" and not clock.backwards and not isinstance(moment, datetime):
+        raise InputError(
+            f"clock '{clock.id}' counts hours: give the time as well, as {moment.isoformat()}THH:MM"
+        )
+
+
+def count(clock: Clock, start: date, data: DeadlineData, today: date) -> dict:
+    """The result for `clock` from `start` (a date, or a datetime in UK time); see the module docstring."""
+    if clock.counts == "hours":
+        result = _count_hours(clock, start, data)
+    else:
+        day = start.date() if isinstance(start, datetime) else start
+        result = _count_days(clock, day, data, today)
+    if clock.alternative:
+        result["alternative"] = count(clock.alternative, start, data, today)
+        result["conflict"] = clock.conflict
+    return result
+
+
+def due_moment(result: dict) -> date:
+    """A result's due date, or its due datetime (UK time) for a timed deadline."""
+    if result["due_time"]:
+        return datetime.fromisoformat(f"{result['due']}T{result['due_time']}")
+    return date.fromisoformat(result["due"])
+
+
+def _count_days(clock: Clock, day: date, data: DeadlineData, today: date) -> dict:
+    calendar, wording = data.calendar, data.book.wording
+    calendar.check_covered(day)
+    day_zero, skipped, notes, warnings = day, [], [], []
+    if clock.counts == "working_days" and clock.backwards:
+        due = calendar.working_days_before(day, clock.amount)
+        skipped = calendar.non_working_days(due + DAY, day - DAY)
+    elif clock.counts == "working_days":
+        day_zero = calendar.day_zero(day)
+        due = calendar.add_working_days(day, clock.amount)
+        skipped = calendar.non_working_days(day, due)
+        if day_zero != day:
+            notes.append(wording["day_zero_moved"].format(start=long_date(day), day_zero=long_date(day_zero)))
+    else:
+        due = _calendar_due(clock, day)
+        notes += _day_off_notes(clock, due, calendar, wording)
+    if clock.counts == "working_days":
+        warnings += _far_ahead(due, calendar, wording, today)
+    when = wording[f"{clock.meaning}_day"].format(day=long_date(due))
+    return _result(
+        clock, data, (day.isoformat(), long_date(day)), _due_fields(due, None, None, when),
+        day_zero=day_zero.isoformat(), skipped=skipped, notes=notes, warnings=warnings,
+    )  # fmt: skip
+
+
+def _calendar_due(clock: Clock, day: date) -> date:
+    sign = -1 if clock.backwards else 1
+    if clock.counts == "months":
+        return add_months(day, clock.amount)
+    days = clock.amount * 7 if clock.counts == "weeks" else clock.amount
+    return day + sign * timedelta(days=days)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later; a day the later month lacks becomes its last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(day.day, (following - DAY).day))
+
+
+def _day_off_notes(clock: Clock, due: date, calendar: Calendar, wording: dict) -> list[str]:
+    if calendar.is_working_day(due):
+        return []
+    why = calendar.why_not_working(due)
+    if not clock.backwards:
+        return [wording["calendar_day_off"].format(due=long_date(due), why=why)]
+    previous = calendar.working_days_before(due, 1)
+    return [wording["before_day_off"].format(due=long_date(due), why=why, previous=long_date(previous))]
+
+
+def _far_ahead(due: date, calendar: Calendar, wording: dict, today: date) -> list[str]:
+    """Warn when bank holidays that late may not be known yet (to us today, or to the data when made)."""
+    reference = min(today, calendar.generated)
+    if due - reference <= FAR_AHEAD:
+        return []
+    return [wording["far_ahead"].format(due=long_date(due), reference=long_date(reference))]
+
+
+def _count_hours(clock: Clock, start: date, data: DeadlineData) -> dict:
+    zone, wording = data.zone, data.book.wording
+    timed = isinstance(start, datetime)
+    local = start if timed else end_of_day(start)
+    data.calendar.check_covered(local.date())
+    warnings = []
+    if happens_twice(local, zone):
+        warnings.append(wording["happens_twice"].format(time=f"{local:%H:%M}", day=long_date(local.date())))
+    begin = to_utc(local, zone)
+    hours = timedelta(hours=clock.amount)
+    end = begin - hours if clock.backwards else begin + hours
+    due = _timed_due(to_local(end, zone), wording)
+    data.calendar.check_covered(date.fromisoformat(due["due"]))
+    changes = changes_between(min(begin, end), max(begin, end), zone)
+    notes = [_change_note(change, zone, wording) for change in changes]
+    if clock.backwards:
+        notes += _day_off_notes(clock, date.fromisoformat(due["due"]), data.calendar, wording)
+    shown = (
+        (local.isoformat(timespec="minutes"), _time_text(to_local(begin, zone)))
+        if timed
+        else (start.isoformat(), long_date(start))
+    )
+    due["due_utc"] = end.strftime("%Y-%m-%dT%H:%MZ")
+    return _result(clock, data, shown, due, day_zero=None, skipped=[], notes=notes, warnings=warnings)
+
+
+def _timed_due(due: datetime, wording: dict) -> dict:
+    if (due.hour, due.minute) == (0, 0):  # midnight: the end of the day before
+        day = due.date() - DAY
+        return _due_fields(day, None, None, wording["due_day"].format(day=long_date(day)))
+    when = wording["due_time"].format(time=f"{due:%H:%M}", zone=due.tzname(), day=long_date(due.date()))
+    return _due_fields(due.date(), f"{due:%H:%M}", due.tzname(), when)
+
+
+def _change_note(change: datetime, zone: ZoneInfo, wording: dict) -> str:
+    before = to_local(change - timedelta(minutes=1), zone)
+    after = to_local(change, zone)
+    key = "clocks_forward" if after.utcoffset() > before.utcoffset() else "clocks_back"
+    time = f"{before + timedelta(minutes=1):%H:%M} {before.tzname()}"
+    return wording[key].format(time=time, day=long_date(after.date()))
+
+
+def _time_text(moment: datetime) -> str:
+    return f"{moment:%H:%M} {moment.tzname()}, {long_date(moment.date())}"
+
+
+def _result(clock: Clock, data: DeadlineData, start: tuple[str, str], due: dict, **working: object) -> dict:
+    """One result, its fields always in the same order: what, from when, when due, the working, sources."""
+    before = data.book.clocks.get(clock.before or "")
+    return {
+        "clock": clock.id,
+        "name": clock.name,
+        "authority": clock.authority,
+        "starts": clock.starts,
+        "before": before.name if before else clock.before,
+        "start": start[0],
+        "start_text": start[1],
+        "meaning": clock.meaning,
+        **due,
+        "rule": clock.counting,
+        "reading": clock.reading,
+        "day_zero": working["day_zero"],
+        "skipped": working["skipped"],
+        "notes": working["notes"],
+        "warnings": working["warnings"],
+        "cites": list(clock.cites),
+        "alternative": None,
+        "conflict": None,
+    }
+
+
+def _due_fields(due: date, time: str | None, zone: str | None, text: str) -> dict:
+    return {
+        "due": due.isoformat(),
+        "due_time": time,
+        "due_zone": zone,
+        "due_weekday": WEEKDAYS[due.weekday()],
+        "due_text": text,
+        "due_utc": None,
+    }

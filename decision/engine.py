@@ -1,0 +1,203 @@
+"""Walk a tree with the answers given so far: the next question or the outcome, and the trail of why.
+
+`evaluate(tree, answers)` returns a JSON-ready dict:
+
+    {"tree": id, "status": "question", "question": {...}, "trail": [...], "unused": [...]}
+    {"tree": id, "status": "outcome", "outcome": {...}, "trail": [...], "unused": [...]}
+
+Bad answers raise AnswerError (an InputError) naming the question; nothing is guessed or defaulted.
+"""
+
+import json
+from collections.abc import Mapping
+from datetime import date
+
+from decision.errors import InputError
+from decision.tree import ISO_DATE, DateCheck, Outcome, Question, Tree
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class AnswerError(InputError):
+    """An answer that cannot be used; `reason` is the part a reader can be shown."""
+
+    def __init__(self, question: str, value: object, reason: str) -> None:
+        self.question = question
+        self.value = value
+        self.reason = reason
+        super().__init__(f"question '{question}': {reason}")
+
+
+def evaluate(tree: Tree, answers: object) -> dict:
+    """The next unanswered question on the path, or the outcome, with the trail of answers used."""
+    checked = check_answers(tree, answers)
+    trail = []
+    node = tree.start
+    while (question := tree.questions.get(node)) is not None:
+        if question.id not in checked:
+            return _result(tree, "question", question_view(question), trail, checked)
+        contradicted = contradiction(question, checked)
+        if contradicted is not None:
+            raise AnswerError(question.id, checked[question.id], contradicted.message)
+        trail.append(trail_entry(question, checked[question.id]))
+        node = question.next[branch_index(question, checked)].go
+    return _result(tree, "outcome", outcome_view(tree.outcomes[node]), trail, checked)
+
+
+def check_answers(tree: Tree, answers: object) -> dict[str, object]:
+    """The answers, each checked against its question; AnswerError names the first bad one."""
+    if not isinstance(answers, Mapping):
+        raise InputError(f"answers must be an object of question id to answer, not {_shown(answers)}")
+    for question_id, value in answers.items():
+        question = tree.questions.get(question_id)
+        if question is None:
+            raise AnswerError(str(question_id), value, f"tree '{tree.id}' has no question with this id")
+        check_answer(question, value)
+    return dict(answers)
+
+
+def check_answer(question: Question, value: object) -> None:
+    """Raise AnswerError unless `value` is a usable answer to `question` on its own."""
+    if value is None or value == "" or value == []:
+        raise AnswerError(question.id, value, "an answer is required")
+    if question.kind == "date":
+        if not isinstance(value, str) or not _is_date(value):
+            raise AnswerError(question.id, value, f"{_shown(value)} is not a valid date written YYYY-MM-DD")
+    elif question.kind == "multi":
+        _check_multi(question, value)
+    elif not isinstance(value, str) or question.option(value) is None:
+        raise AnswerError(question.id, value, f"{_shown(value)} is not offered; {_offered(question)}")
+
+
+def _check_multi(question: Question, value: object) -> None:
+    if not isinstance(value, list):
+        raise AnswerError(
+            question.id, value, f"{_shown(value)} is not a list of options; {_offered(question)}"
+        )
+    for item in value:
+        option = question.option(item) if isinstance(item, str) else None
+        if option is None:
+            raise AnswerError(question.id, value, f"{_shown(item)} is not offered; {_offered(question)}")
+        if value.count(item) > 1:
+            raise AnswerError(question.id, value, f"{_shown(item)} is chosen more than once")
+        if option.exclusive and len(value) > 1:
+            raise AnswerError(question.id, value, f"{_shown(item)} cannot be combined with other options")
+
+
+def contradiction(question: Question, answers: Mapping[str, object]) -> DateCheck | None:
+    """The first date check the answer to `question` fails against an earlier answer, if any."""
+    for check in question.checks:
+        if date.fromisoformat(str(answers[question.id])) < date.fromisoformat(str(answers[check.not_before])):
+            return check
+    return None
+
+
+def branch_index(question: Question, answers: Mapping[str, object]) -> int:
+    """Index of the first branch of `next` whose condition holds (the last one has none)."""
+    for index, branch in enumerate(question.next):
+        if branch.when is None or branch.when.holds(answers):
+            return index
+    raise AssertionError(
+        f"question '{question.id}' has no unconditional last branch"
+    )  # validation ensures one
+
+
+def question_view(question: Question) -> dict:
+    return {
+        "id": question.id,
+        "kind": question.kind,
+        "text": question.text,
+        "help": question.help,
+        "options": [
+            {
+                "value": option.value,
+                "label": option.label,
+                "exclusive": option.exclusive,
+                "cites": list(option.cites),
+            }
+            for option in question.options
+        ],
+        "cites": list(question.cites),
+    }
+
+
+def outcome_view(outcome: Outcome) -> dict:
+    return {
+        "id": outcome.id,
+        "decision": outcome.decision,
+        "urgency": outcome.urgency,
+        "explanation": outcome.explanation,
+        "actions": [
+            {"who": action.who, "does": action.does, "clock": action.clock, "cites": list(action.cites)}
+            for action in outcome.actions
+        ],
+        "consider": [
+            {"text": item.text, "tree": item.tree, "cites": list(item.cites)} for item in outcome.consider
+        ],
+        "cites": list(outcome.cites),
+    }
+
+
+def trail_entry(question: Question, value: object) -> dict:
+    """One answered question on the path: what was asked, what was answered, and the clauses behind it."""
+    if question.kind == "date":
+        labels = [format_date(str(value))]
+        cites = list(question.cites)
+    else:
+        chosen = [question.option(item) for item in (value if isinstance(value, list) else [value])]
+        labels = [option.label for option in chosen if option]
+        cites = list(
+            dict.fromkeys([*question.cites, *(cite for option in chosen if option for cite in option.cites)])
+        )
+    return {
+        "question": question.id,
+        "text": question.text,
+        "answer": value,
+        "answer_labels": labels,
+        "cites": cites,
+    }
+
+
+def format_date(iso: str) -> str:
+    """GOV.UK style: 1 March 2025."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _result(tree: Tree, status: str, view: dict, trail: list[dict], answers: Mapping[str, object]) -> dict:
+    used = {entry["question"] for entry in trail}
+    return {
+        "tree": tree.id,
+        "status": status,
+        status: view,
+        "trail": trail,
+        "unused": [question_id for question_id in answers if question_id not in used],
+    }
+
+
+def _is_date(value: str) -> bool:
+    try:
+        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _offered(question: Question) -> str:
+    return "offered: " + ", ".join(option.value for option in question.options)
+
+
+def _shown(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=repr)

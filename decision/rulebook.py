@@ -1,0 +1,174 @@
+"""The project's rule files on disk: load a tree, check them all, compile them for the browser.
+
+Build-time and command-line only (reads YAML through decision.source and applies the JSON Schema
+with jsonschema); the browser gets the compiled rulebook instead.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+
+from decision.clauses import clause_ids
+from decision.compiled import compile_rulebook
+from decision.errors import InputError
+from decision.problems import Problem, RuleError, line_of
+from decision.source import read_yaml
+from decision.tree import KEBAB, Tree, parse_tree
+from decision.validate import Known, build_tree, coverage_problems, reference_problems, structure_problems
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "rule-tree.schema.json"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project keeps its rules, clocks and pages; the clause inventory sits beside it in ../shared."""
+
+    root: Path = PROJECT_ROOT
+    docs: Path | None = None  # the build passes mkdocs' docs_dir; otherwise root/docs
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs or self.root / "docs"
+
+    @property
+    def rules_dir(self) -> Path:
+        return self.root / "decision" / "rules"
+
+    @property
+    def clocks_file(self) -> Path:
+        return self.root / "decision" / "clocks.yaml"
+
+    @property
+    def clauses_file(self) -> Path:
+        return self.root.parent / "shared" / "requirements" / "clauses.yaml"
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project root."""
+        return Path(os.path.relpath(path, self.root)).as_posix()
+
+    def tree_file(self, tree_id: str) -> Path:
+        return self.rules_dir / f"{tree_id}.yaml"
+
+
+def tree_ids(project: Project) -> list[str]:
+    return sorted(path.stem for path in project.rules_dir.glob("*.yaml"))
+
+
+def read_tree_data(project: Project, tree_id: str) -> object:
+    """The plain data of one rule file; InputError for an unknown tree or unreadable YAML."""
+    if not KEBAB.match(tree_id) or not project.tree_file(tree_id).is_file():
+        raise InputError(f"unknown tree '{tree_id}'; the trees are: {', '.join(tree_ids(project)) or 'none'}")
+    return read_yaml(project.tree_file(tree_id), project.shown(project.tree_file(tree_id)))
+
+
+def load_tree(project: Project, tree_id: str) -> Tree:
+    """One tree, checked for shape and structure; RuleError names file, line and node of every problem."""
+    tree = build_tree(read_tree_data(project, tree_id), project.shown(project.tree_file(tree_id)))
+    if tree.id != tree_id:
+        message = f"id must match the file name '{tree_id}'"
+        raise RuleError([Problem(tree.origin, tree.lines.get("id"), f"tree '{tree.id}'", message)])
+    return tree
+
+
+def load_trees(project: Project) -> dict[str, Tree]:
+    return {tree_id: load_tree(project, tree_id) for tree_id in tree_ids(project)}
+
+
+def check_project(project: Project) -> list[str]:
+    """Every problem in every rule file and the files they refer to, one line each; empty when all is well."""
+    known, problems = _known(project)
+    for tree_id in tree_ids(project):
+        problems += _file_problems(project, tree_id, known)
+    return problems
+
+
+def compile_project(project: Project) -> dict:
+    """The rulebook for the browser (see decision.compiled); the caller checks the project first."""
+    data = {tree_id: read_tree_data(project, tree_id) for tree_id in tree_ids(project)}
+    digest = hashlib.sha256()
+    reviewed = []
+    for tree_id in data:
+        digest.update(tree_id.encode() + b"\0" + project.tree_file(tree_id).read_bytes())
+        reviewed.append(build_tree(data[tree_id], project.shown(project.tree_file(tree_id))).reviewed)
+    version = {"hash": digest.hexdigest()[:12], "date": max(reviewed, default="")}
+    return compile_rulebook(data, _clauses(project), version)
+
+
+def _file_problems(project: Project, tree_id: str, known: Known) -> list[str]:
+    shown = project.shown(project.tree_file(tree_id))
+    try:
+        data = read_tree_data(project, tree_id)
+        tree = parse_tree(data, shown)
+    except RuleError as error:
+        return [str(problem) for problem in error.problems]
+    except InputError as error:
+        return [str(error)]
+    problems = _schema_problems(data, shown)  # a second opinion: the parser has accepted the shape
+    if tree.id != tree_id:
+        message = f"id must match the file name '{tree_id}'"
+        problems.append(str(Problem(shown, tree.lines.get("id"), f"tree '{tree.id}'", message)))
+    found = reference_problems(tree, known) + (structure_problems(tree) or coverage_problems(tree))
+    return problems + [str(problem) for problem in found]
+
+
+def _schema_problems(data: object, shown: str) -> list[str]:
+    """JSON Schema errors, each at the line of the culprit's key, or of the innermost mapping or list."""
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda error: list(map(str, error.absolute_path))):
+        line, node = _locate(data, list(error.absolute_path))
+        problems.append(str(Problem(shown, line, node, f"does not match the schema: {error.message}")))
+    return problems
+
+
+def _locate(data: object, path: list) -> tuple[int | None, str]:
+    line = line_of(data)
+    node = ""
+    value = data
+    for depth, key in enumerate(path):
+        line = line_of(value, key) if isinstance(key, str) else line
+        value = value[key]  # type: ignore[index]
+        line = line_of(value) or line
+        if depth == 1 and path[0] in ("questions", "outcomes") and isinstance(value, dict):
+            node = f"{path[0][:-1]} '{value.get('id')}'"
+    return line, node
+
+
+def _known(project: Project) -> tuple[Known, list[str]]:
+    problems: list[str] = []
+    try:
+        clauses = frozenset(_clauses(project))
+    except InputError as error:
+        clauses, problems = frozenset(), [str(error)]
+    try:
+        clocks: frozenset[str] | None = _clock_ids(project)
+    except InputError as error:
+        clocks, problems = None, [*problems, str(error)]
+    pages = frozenset(
+        path.relative_to(project.docs_dir).as_posix() for path in project.docs_dir.rglob("*.md")
+    )
+    return Known(clauses, clocks, frozenset(tree_ids(project)), pages), problems
+
+
+def _clauses(project: Project) -> list[str]:
+    try:
+        return clause_ids(project.clauses_file.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{project.shown(project.clauses_file)}: cannot be read: {error.strerror}") from None
+
+
+def _clock_ids(project: Project) -> frozenset[str]:
+    shown = project.shown(project.clocks_file)
+    data = read_yaml(project.clocks_file, shown)
+    clocks = data.get("clocks") if isinstance(data, dict) else None
+    if not isinstance(clocks, list):
+        raise InputError(f"{shown}: must be a mapping with a list 'clocks'")
+    return frozenset(
+        clock["id"] for clock in clocks if isinstance(clock, dict) and isinstance(clock.get("id"), str)
+    )

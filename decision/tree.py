@@ -1,0 +1,426 @@
+"""A decision tree as typed objects, read from the plain data of one rule file (format: CONTRIBUTING.md).
+
+`parse_tree` checks the shape of every field and reports every problem it finds, naming the file,
+line and node; the graph checks (targets, reachability, cycles, conditions) are in decision.validate.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from decision.conditions import Condition, parse_condition
+from decision.problems import Problem, RuleError, ShapeError, line_of
+
+KINDS = ("choice", "yes_no_not_sure", "date", "multi")
+URGENCIES = ("immediately", "within-hours", "within-working-days", "no-action", "professional-judgement")
+AUTHORITIES = ("Kent", "Surrey", "Rutland", "Surrey or Rutland")
+YES_NO_NOT_SURE = ("yes", "no", "not-sure")
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLAUSE_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    cites: tuple[str, ...]
+    exclusive: bool  # multi only: cannot be combined with other options
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Branch:
+    when: Condition | None  # None on the last branch only
+    go: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    not_before: str  # an earlier date question
+    message: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str
+    text: str
+    help: str | None
+    options: tuple[Option, ...]
+    cites: tuple[str, ...]
+    checks: tuple[DateCheck, ...]
+    next: tuple[Branch, ...]
+    line: int | None
+
+    def option(self, value: object) -> Option | None:
+        return next((option for option in self.options if option.value == value), None)
+
+
+@dataclass(frozen=True)
+class Action:
+    who: str
+    does: str
+    clock: str | None
+    cites: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Consider:
+    text: str
+    tree: str | None
+    cites: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    decision: str
+    urgency: str
+    explanation: str | None
+    actions: tuple[Action, ...]
+    consider: tuple[Consider, ...]
+    cites: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
+class NotModelled:
+    text: str
+    cites: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: str
+    summary: str
+    authority: str
+    guidance: str
+    reviewed: str
+    not_modelled: tuple[NotModelled, ...]
+    start: str
+    questions: dict[str, Question]
+    outcomes: dict[str, Outcome]
+    origin: str  # where the data came from, for messages: "decision/rules/alert.yaml"
+    lines: Mapping[str, int]  # line of each top-level key in the rule file; empty for compiled data
+
+    def node(self, node_id: str) -> str:
+        """How messages name a node: "question 'x'" or "outcome 'y'"."""
+        return f"outcome '{node_id}'" if node_id in self.outcomes else f"question '{node_id}'"
+
+
+class _Reader:
+    """Reads fields from raw mappings, collecting a Problem for each wrong one instead of stopping."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.problems: list[Problem] = []
+
+    def problem(self, raw: object, node: str, message: str, key: str | None = None) -> None:
+        self.problems.append(Problem(self.origin, line_of(raw, key), node, message))
+
+    def mapping(self, raw: object, node: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
+        if not isinstance(raw, Mapping):
+            self.problem(raw, node, f"must be a mapping with {', '.join(required)}")
+            return False
+        missing = [key for key in required if key not in raw]
+        unknown = [str(key) for key in raw if key not in required + optional]
+        for key in missing:
+            self.problem(raw, node, f"'{key}' is missing")
+        for key in unknown:
+            allowed = ", ".join(required + optional)
+            self.problem(raw, node, f"'{key}' is not a field here (allowed: {allowed})", key)
+        return not missing
+
+    def text(self, raw: Mapping, key: str, node: str) -> str:
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(raw, node, f"'{key}' must be non-empty text, not {value!r}", key)
+            return ""
+        return value
+
+    def optional_text(self, raw: Mapping, key: str, node: str) -> str | None:
+        return self.text(raw, key, node) if key in raw else None
+
+    def ident(self, raw: Mapping, key: str, node: str) -> str:
+        value = self.text(raw, key, node)
+        if value and not KEBAB.match(value):
+            self.problem(
+                raw, node, f"'{key}' {value!r} must be kebab-case (a-z, 0-9 and single hyphens)", key
+            )
+        return value
+
+    def choice(self, raw: Mapping, key: str, node: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(raw, key, node)
+        if value and value not in allowed:
+            self.problem(raw, node, f"{key} {value!r} is not one of: {', '.join(allowed)}", key)
+        return value
+
+    def cites(self, raw: Mapping, node: str, required: bool) -> tuple[str, ...]:
+        value = raw.get("cites")
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.problem(raw, node, f"'cites' must be a non-empty list of clause ids, not {value!r}", "cites")
+            return ()
+        cites = tuple(item for item in value if isinstance(item, str) and CLAUSE_ID.match(item))
+        for item in value:
+            if item not in cites:
+                self.problem(value, node, f"cites {item!r}, which is not written like a clause id")
+        if len(set(cites)) != len(cites):
+            self.problem(value, node, "'cites' names a clause twice")
+        return cites
+
+    def items(self, raw: Mapping, key: str, node: str, required: bool) -> list:
+        value = raw.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or not value:
+            self.problem(raw, node, f"'{key}' must be a non-empty list, not {value!r}", key)
+            return []
+        return value
+
+
+_Node = TypeVar("_Node", Question, Outcome)
+_TREE_REQUIRED = (
+    "id",
+    "title",
+    "summary",
+    "authority",
+    "guidance",
+    "reviewed",
+    "start",
+    "questions",
+    "outcomes",
+)
+_QUESTION_KEYS = ("id", "kind", "text", "next"), ("help", "options", "cites", "checks")
+_OPTION_KEYS = ("value", "label", "cites"), ("exclusive",)
+_OUTCOME_KEYS = ("id", "decision", "urgency", "cites"), ("explanation", "actions", "consider")
+
+
+def parse_tree(raw: object, origin: str) -> Tree:
+    """The Tree in `raw` (plain data from a rule file or compiled bundle); RuleError lists every problem."""
+    reader = _Reader(origin)
+    if not reader.mapping(raw, "", _TREE_REQUIRED, ("not_modelled",)):
+        raise RuleError(reader.problems)
+    assert isinstance(raw, Mapping)
+    tree_id = reader.ident(raw, "id", "")
+    node = f"tree '{tree_id}'"
+    reviewed = reader.text(raw, "reviewed", node)
+    if reviewed and not _is_iso_date(reviewed):
+        reader.problem(raw, node, f"'reviewed' {reviewed!r} must be a date written YYYY-MM-DD", "reviewed")
+    guidance = reader.text(raw, "guidance", node)
+    if guidance and not guidance.endswith(".md"):
+        reader.problem(
+            raw, node, f"'guidance' {guidance!r} must be a docs-relative page ending .md", "guidance"
+        )
+    tree = Tree(
+        id=tree_id,
+        title=reader.text(raw, "title", node),
+        summary=reader.text(raw, "summary", node),
+        authority=reader.choice(raw, "authority", node, AUTHORITIES),
+        guidance=guidance,
+        reviewed=reviewed,
+        not_modelled=tuple(
+            _not_modelled(reader, item, node) for item in reader.items(raw, "not_modelled", node, False)
+        ),
+        start=reader.ident(raw, "start", node),
+        questions=_by_id(
+            reader, [_question(reader, item) for item in reader.items(raw, "questions", node, True)]
+        ),
+        outcomes=_by_id(
+            reader, [_outcome(reader, item) for item in reader.items(raw, "outcomes", node, True)]
+        ),
+        origin=origin,
+        lines=dict(getattr(raw, "key_lines", {})),
+    )
+    duplicated = set(tree.questions) & set(tree.outcomes)
+    for node_id in sorted(duplicated):
+        reader.problem(raw, node, f"'{node_id}' is both a question and an outcome; ids must be unique")
+    if reader.problems:
+        raise RuleError(reader.problems)
+    return tree
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _by_id(reader: _Reader, nodes: list[_Node | None]) -> dict[str, _Node]:
+    by_id: dict[str, _Node] = {}
+    for node in nodes:
+        if node is None:
+            continue
+        if node.id in by_id:
+            kind = "question" if isinstance(node, Question) else "outcome"
+            reader.problems.append(Problem(reader.origin, node.line, f"{kind} '{node.id}'", "id used twice"))
+        by_id[node.id] = node
+    return by_id
+
+
+def _node_name(kind: str, raw: object) -> str:
+    """ "question 'x'" when the raw mapping has a usable id, else just "question"."""
+    node_id = raw.get("id") if isinstance(raw, Mapping) else None
+    return f"{kind} '{node_id}'" if isinstance(node_id, str) and node_id else kind
+
+
+def _question(reader: _Reader, raw: object) -> Question | None:
+    node = _node_name("question", raw)
+    if not reader.mapping(raw, node, *_QUESTION_KEYS):
+        return None
+    assert isinstance(raw, Mapping)
+    question_id = reader.ident(raw, "id", node)
+    kind = reader.choice(raw, "kind", node, KINDS)
+    options = tuple(
+        _option(reader, item, node, kind) for item in reader.items(raw, "options", node, kind != "date")
+    )
+    if kind == "date" and "options" in raw:
+        reader.problem(raw, node, "a date question has no 'options'")
+    if kind != "date" and "checks" in raw:
+        reader.problem(raw, node, "only date questions have 'checks'")
+    _check_option_values(reader, raw, node, kind, options)
+    return Question(
+        id=question_id,
+        kind=kind,
+        text=reader.text(raw, "text", node),
+        help=reader.optional_text(raw, "help", node),
+        options=options,
+        cites=reader.cites(raw, node, required=kind == "date"),
+        checks=tuple(_date_check(reader, item, node) for item in reader.items(raw, "checks", node, False)),
+        next=_branches(reader, raw, node),
+        line=line_of(raw),
+    )
+
+
+def _option(reader: _Reader, raw: object, node: str, kind: str) -> Option:
+    if not reader.mapping(raw, node, *_OPTION_KEYS):
+        return Option("", "", (), False, line_of(raw))
+    assert isinstance(raw, Mapping)
+    exclusive = raw.get("exclusive", False)
+    if not isinstance(exclusive, bool):
+        reader.problem(raw, node, f"'exclusive' must be true or false, not {exclusive!r}")
+    if "exclusive" in raw and kind != "multi":
+        reader.problem(raw, node, "only options of a multi question can be 'exclusive'")
+    return Option(
+        value=reader.ident(raw, "value", node),
+        label=reader.text(raw, "label", node),
+        cites=reader.cites(raw, node, required=True),
+        exclusive=exclusive is True,
+        line=line_of(raw),
+    )
+
+
+def _check_option_values(
+    reader: _Reader, raw: Mapping, node: str, kind: str, options: tuple[Option, ...]
+) -> None:
+    values = [option.value for option in options]
+    for value in sorted({value for value in values if values.count(value) > 1}):
+        reader.problem(raw, node, f"option {value!r} is listed twice", "options")
+    if kind == "yes_no_not_sure" and sorted(values) != sorted(YES_NO_NOT_SURE):
+        reader.problem(
+            raw,
+            node,
+            f"options must be exactly {', '.join(YES_NO_NOT_SURE)}, not {', '.join(values)}",
+            "options",
+        )
+    if kind in ("choice", "multi") and len(options) == 1:
+        reader.problem(raw, node, f"a {kind} question needs at least two options", "options")
+
+
+def _branches(reader: _Reader, raw: Mapping, node: str) -> tuple[Branch, ...]:
+    items = reader.items(raw, "next", node, True)
+    branches = tuple(_branch(reader, item, node) for item in items)
+    for index, item in enumerate(items):
+        has_when = isinstance(item, Mapping) and "when" in item
+        is_last = index == len(items) - 1
+        if is_last and has_when:
+            reader.problem(
+                item,
+                node,
+                "the last branch of 'next' must have no 'when', so every answer goes somewhere",
+            )
+        if not is_last and not has_when:
+            reader.problem(
+                item,
+                node,
+                "only the last branch of 'next' may have no 'when'; later ones could never be taken",
+            )
+    return branches
+
+
+def _branch(reader: _Reader, raw: object, node: str) -> Branch:
+    if not reader.mapping(raw, node, ("go",), ("when",)):
+        return Branch(None, "", line_of(raw))
+    assert isinstance(raw, Mapping)
+    when = None
+    if "when" in raw:
+        try:
+            when = parse_condition(raw["when"])
+        except ShapeError as error:
+            reader.problem(raw, node, str(error))
+    return Branch(when, reader.ident(raw, "go", node), line_of(raw))
+
+
+def _date_check(reader: _Reader, raw: object, node: str) -> DateCheck:
+    if not reader.mapping(raw, node, ("not_before", "message"), ()):
+        return DateCheck("", "", line_of(raw))
+    assert isinstance(raw, Mapping)
+    return DateCheck(reader.ident(raw, "not_before", node), reader.text(raw, "message", node), line_of(raw))
+
+
+def _outcome(reader: _Reader, raw: object) -> Outcome | None:
+    node = _node_name("outcome", raw)
+    if not reader.mapping(raw, node, *_OUTCOME_KEYS):
+        return None
+    assert isinstance(raw, Mapping)
+    outcome_id = reader.ident(raw, "id", node)
+    return Outcome(
+        id=outcome_id,
+        decision=reader.text(raw, "decision", node),
+        urgency=reader.choice(raw, "urgency", node, URGENCIES),
+        explanation=reader.optional_text(raw, "explanation", node),
+        actions=tuple(_action(reader, item, node) for item in reader.items(raw, "actions", node, False)),
+        consider=tuple(_consider(reader, item, node) for item in reader.items(raw, "consider", node, False)),
+        cites=reader.cites(raw, node, required=True),
+        line=line_of(raw),
+    )
+
+
+def _action(reader: _Reader, raw: object, node: str) -> Action:
+    if not reader.mapping(raw, node, ("who", "does", "cites"), ("clock",)):
+        return Action("", "", None, (), line_of(raw))
+    assert isinstance(raw, Mapping)
+    clock = reader.ident(raw, "clock", node) if "clock" in raw else None
+    return Action(
+        reader.text(raw, "who", node),
+        reader.text(raw, "does", node),
+        clock,
+        reader.cites(raw, node, True),
+        line_of(raw),
+    )
+
+
+def _consider(reader: _Reader, raw: object, node: str) -> Consider:
+    if not reader.mapping(raw, node, ("text", "cites"), ("tree",)):
+        return Consider("", None, (), line_of(raw))
+    assert isinstance(raw, Mapping)
+    tree = reader.ident(raw, "tree", node) if "tree" in raw else None
+    return Consider(reader.text(raw, "text", node), tree, reader.cites(raw, node, True), line_of(raw))
+
+
+def _not_modelled(reader: _Reader, raw: object, node: str) -> NotModelled:
+    if not reader.mapping(raw, f"{node} not_modelled", ("text", "cites"), ()):
+        return NotModelled("", (), line_of(raw))
+    assert isinstance(raw, Mapping)
+    return NotModelled(reader.text(raw, "text", node), reader.cites(raw, node, True), line_of(raw))

@@ -1,0 +1,151 @@
+"""Timelines from one event, the IRO escalation ladders, and the checks on the clock data."""
+
+import copy
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from decision.clock_data import ClockDataError, parse_clock_book
+from decision.errors import InputError
+from decision.source import read_yaml
+from decision.timeline import ladder, timeline, timelines_list
+
+TODAY = date(2026, 11, 24)
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def steps_by_id(result: dict) -> dict[str, dict]:
+    return {step["step"]: step for step in result["steps"]}
+
+
+def test_serious_incident_timeline_chains_notification_rapid_review_and_agency_report():
+    result = timeline("serious-incident", "2026-03-13", today=TODAY)
+    steps = steps_by_id(result)
+    assert result["start_text"] == "Friday 13 March 2026"
+    assert steps["area-ad-approval"]["due"] == "2026-03-16"
+    assert steps["executive-liaison"]["due"] == "2026-03-18"
+    assert steps["national-panel-notification"]["due"] == "2026-03-20"
+    assert steps["national-panel-notification"]["alternative"]["due"] == "2026-03-19"
+    rapid = steps["rapid-review"]
+    assert (rapid["from"], rapid["start"], rapid["due"]) == (
+        "national-panel-notification",
+        "2026-03-20",
+        "2026-04-14",
+    )
+    assert rapid["notes"][0] == (
+        "Counted from the date of 'Notify the National Panel', assuming that step runs its full time."
+    )
+    report = steps["aisr-to-psw"]
+    assert (report["from"], report["due"], report["due_time"]) == ("rapid-review", "2026-04-12", None)
+    assert "The last working day before it is Friday 10 April 2026." in report["notes"][1]
+
+
+def test_surrey_ladder_gives_each_stage_and_the_20_working_day_resolution():
+    result = ladder("surrey", "2026-12-21", today=TODAY)
+    steps = steps_by_id(result)
+    assert [steps[stage]["due"] for stage in ("stage-1", "stage-2", "stage-3")] == [
+        "2026-12-30",
+        "2027-01-07",
+        "2027-01-14",
+    ]
+    assert steps["stage-2"]["cites"] == ["SY-STAGE2-5WD"]
+    for stage in ("stage-4", "stage-5", "stage-6"):
+        assert steps[stage]["due"] is None
+        assert "no timescale" in steps[stage]["note"]
+    assert steps["iro-resolution"]["due"] == "2027-01-21"
+    assert steps["iro-resolution"]["cites"] == ["SY-20WD"]
+    assert "full time" in result["note"]
+
+
+def test_rutland_ladder_has_six_stages_and_no_date_for_cafcass():
+    result = ladder("Rutland", "2026-12-21", today=TODAY)
+    dues = [step["due"] for step in result["steps"]]
+    assert dues == ["2026-12-30", "2027-01-07", "2027-01-14", "2027-01-21", "2027-01-28", None]
+    assert "four stages but its table lists six" in result["note"]
+
+
+def test_unknown_ladder_and_event_are_named():
+    with pytest.raises(InputError, match="no escalation ladder for 'Kent'"):
+        ladder("Kent", "2026-01-05")
+    with pytest.raises(InputError, match="unknown timeline event 'fire'"):
+        timeline("fire", "2026-01-05")
+
+
+def test_an_event_timeline_with_an_hour_clock_needs_the_time():
+    with pytest.raises(InputError, match="counts hours: give the time as well, as 2026-03-01THH:MM"):
+        timeline("unexpected-child-death", "2026-03-01")
+    result = timeline("unexpected-child-death", "2026-03-01T23:15", today=TODAY)
+    assert result["steps"][0]["due_text"] == "By 23:15 GMT on Wednesday 4 March 2026"
+
+
+def test_every_timeline_runs_from_an_ordinary_day():
+    for line in timelines_list():
+        result = timeline(line["id"], "2026-06-10T09:00", today=TODAY)
+        assert any(step["due"] for step in result["steps"]), line["id"]
+
+
+# --- the clock data is checked ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    return json.loads(json.dumps(read_yaml(PROJECT / "decision" / "clocks.yaml", "clocks.yaml")))
+
+
+def broken(raw: dict, change) -> str:
+    data = copy.deepcopy(raw)
+    change(data)
+    with pytest.raises(ClockDataError) as error:
+        parse_clock_book(data, "clocks.yaml")
+    return str(error.value)
+
+
+def test_clock_data_problems_name_the_clock_and_field(raw):
+    def bad_unit(data):
+        data["clocks"][0]["unit"] = "fortnights"
+
+    def no_cites(data):
+        del data["clocks"][1]["cites"]
+
+    def duplicate(data):
+        data["clocks"].append(copy.deepcopy(data["clocks"][0]))
+
+    def unknown_step_clock(data):
+        data["timelines"][0]["steps"][0]["clock"] = "no-such-clock"
+
+    def missing_wording(data):
+        del data["wording"]["due_day"]
+
+    assert "clock 'return-interview': 'unit' 'fortnights' is not one of" in broken(raw, bad_unit)
+    assert "clock 'national-alert-threshold': 'cites' is missing" in broken(raw, no_cites)
+    assert "clock 'return-interview': this id is used twice" in broken(raw, duplicate)
+    assert "clock 'no-such-clock' is not in the clocks list" in broken(raw, unknown_step_clock)
+    assert "wording: 'due_day' is missing" in broken(raw, missing_wording)
+
+
+def test_the_engine_runs_on_the_documents_alone_without_yaml(raw, tmp_path):
+    """What the browser does: JSON in, no PyYAML, no holidays or tzdata packages."""
+    clocks = tmp_path / "clocks.json"
+    clocks.write_text(json.dumps(raw), encoding="utf-8")
+    probe = f"""
+import json, sys
+for blocked in ("yaml", "holidays", "tzdata"):
+    sys.modules[blocked] = None
+from pathlib import Path
+from decision import deadline_data
+from decision.deadlines import deadline
+data = deadline_data.from_documents(
+    json.loads(Path({str(clocks)!r}).read_text()),
+    json.loads(deadline_data.HOLIDAYS_FILE.read_text()),
+    deadline_data.ZONE_FILE.read_bytes(),
+)
+deadline_data.use(data)
+print(deadline("return-interview", "2026-03-28T10:00")["due_time"])
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "11:00"

@@ -1,0 +1,60 @@
+"""The engine runs in Pyodide: every shipped decision module imports only the standard library."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Build-time and command-line modules: they read YAML (source.py) or sit behind the command line.
+NOT_SHIPPED = {"source", "rulebook", "cli_rules", "cli_deadlines", "__main__"}
+
+PROBE = """
+import importlib, json, sys
+sys.path.insert(0, sys.argv[1])
+before = set(sys.modules)
+for name in json.loads(sys.argv[2]):
+    importlib.import_module(name)
+loaded = {name.split(".")[0] for name in set(sys.modules) - before}
+# _sysconfigdata_* is the standard library's build configuration (zoneinfo reads it), named per platform.
+outside = {name for name in loaded - set(sys.stdlib_module_names) if not name.startswith("_sysconfigdata_")}
+print(json.dumps(sorted(outside - {"decision"})))
+"""
+
+
+def shipped_modules() -> list[str]:
+    return [
+        f"decision.{path.stem}" if path.stem != "__init__" else "decision"
+        for path in sorted((PROJECT_ROOT / "decision").glob("*.py"))
+        if path.stem not in NOT_SHIPPED
+    ]
+
+
+def test_the_engine_modules_are_all_probed():
+    assert {"decision.engine", "decision.tree", "decision.conditions", "decision.paths"} <= set(
+        shipped_modules()
+    )
+    assert {"decision.validate", "decision.compiled", "decision.clauses"} <= set(shipped_modules())
+
+
+def test_shipped_modules_import_only_the_standard_library():
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", PROBE, str(PROJECT_ROOT), json.dumps(shipped_modules())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_the_probe_would_notice_a_third_party_import():
+    """yaml is installed here; the probe must report it rather than pass silently."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(PROJECT_ROOT), json.dumps(["decision.source"])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "yaml" in json.loads(result.stdout)

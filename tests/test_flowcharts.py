@@ -1,0 +1,214 @@
+"""Flowcharts and timeline charts: every node drawn exactly once, parts that join up, accessible SVG."""
+
+import base64
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from flow import fixture_tree
+from mkdocs.exceptions import PluginError
+
+from build_tools.flowcharts.charts import Chart, tree_chart
+from build_tools.flowcharts.labels import arrow_labels
+from build_tools.flowcharts.plugin import FlowchartsPlugin
+from build_tools.flowcharts.render import D2Renderer, svg_size
+from build_tools.flowcharts.split import prints_readably
+from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
+from build_tools.flowcharts.timeline_chart import EVENT_KEY, timeline_charts
+from build_tools.flowcharts.wording import load_wording
+from decision.deadline_data import current
+from decision.paths import enumerate_paths
+from decision.rulebook import Project, compile_project, load_trees
+from decision.tree import Tree
+
+SVG = "{http://www.w3.org/2000/svg}"
+PROJECT = Project()
+# The build's own cache: drawings are keyed by a hash of their input, so reusing them changes nothing.
+RENDERER = D2Renderer(PROJECT.root / "build" / "flowcharts-cache")
+WORDING = load_wording()
+TREES = load_trees(PROJECT)
+_CHARTS: dict[str, Chart] = {}
+
+
+def chart(tree_id: str) -> Chart:
+    if tree_id not in _CHARTS:
+        version = compile_project(PROJECT)["version"]
+        _CHARTS[tree_id] = tree_chart(TREES[tree_id], version, RENDERER, WORDING)
+    return _CHARTS[tree_id]
+
+
+def parse(svg: FinishedSvg) -> ET.Element:
+    return ET.fromstring(svg.markup)
+
+
+def drawn_keys(root: ET.Element) -> list[str]:
+    """The D2 key of every box drawn (a <g> holding a shape), from D2's base64 class names."""
+    keys = []
+    for group in root.iter(f"{SVG}g"):
+        if group.find(f"{SVG}g[@class='shape']") is not None:
+            keys.append(base64.b64decode(group.get("class", "")).decode())
+    return keys
+
+
+def group_text(group: ET.Element) -> str:
+    return " ".join(" ".join(text.itertext()) for text in group.iter(f"{SVG}text"))
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_the_parts_show_every_question_and_outcome_once_and_nothing_else(tree_id: str) -> None:
+    tree = TREES[tree_id]
+    nodes: list[str] = []
+    for svg in chart(tree_id).parts:
+        root = parse(svg)
+        marked = [group.get("data-node") for group in root.iter(f"{SVG}g") if group.get("data-node")]
+        others = [key for key in drawn_keys(root) if key not in marked]
+        # Besides the tree's own nodes, a part draws only its title, footer and connectors.
+        assert all(re.fullmatch(r"TITLE|FOOTER|CONTINUE[SD]_[A-Z]+", key) for key in others), others
+        nodes += marked
+    assert sorted(nodes) == sorted([*tree.questions, *tree.outcomes])
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_each_box_says_what_its_node_says(tree_id: str) -> None:
+    tree = TREES[tree_id]
+    for svg in chart(tree_id).parts:
+        for group in parse(svg).iter(f"{SVG}g"):
+            node = group.get("data-node")
+            if node is None:
+                continue
+            words = " ".join(group_text(group).split())
+            expected = tree.questions[node].text if node in tree.questions else tree.outcomes[node].decision
+            assert " ".join(expected.split()) in words, f"{tree_id}: box '{node}' reads: {words}"
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_arrow_out_of_a_part_lands_on_a_connector_in_the_part_named(tree_id: str) -> None:
+    parts = [parse(svg) for svg in chart(tree_id).parts]
+    incoming = [
+        {group.get("data-connector", "").removeprefix("CONTINUED_") for group in root.iter(f"{SVG}g")}
+        for root in parts
+    ]
+    for number, root in enumerate(parts, start=1):
+        for group in root.iter(f"{SVG}g"):
+            if not group.get("data-connector", "").startswith("CONTINUES_"):
+                continue
+            match = re.search(r"part (\d+) at ([A-Z]+)", group_text(group))
+            assert match, group_text(group)
+            target, letter = int(match.group(1)), match.group(2)
+            assert target != number and letter in incoming[target - 1], f"part {number}: {group_text(group)}"
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_part_prints_readably_on_a4_landscape(tree_id: str) -> None:
+    for svg in chart(tree_id).parts:
+        assert prints_readably(svg.width, svg.height), (tree_id, svg.width, svg.height)
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_part_has_a_title_and_description_and_real_text(tree_id: str) -> None:
+    for number, svg in enumerate(chart(tree_id).parts, start=1):
+        root = parse(svg)
+        title, desc = root[0], root[1]
+        assert (title.tag, desc.tag) == (f"{SVG}title", f"{SVG}desc")
+        assert TREES[tree_id].title in title.text
+        assert f"{len(TREES[tree_id].questions)} questions" in desc.text
+        assert root.get("role") == "img"
+        assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+        assert root.find(f".//{SVG}foreignObject") is None  # no HTML labels: text prints and is searchable
+        assert "data:application/font-woff" not in svg.markup  # the site's CSP refuses data: fonts
+        assert FONT_PLACEHOLDER in svg.markup and svg.fonts
+        assert (svg.width, svg.height) == svg_size(svg.markup)
+        assert f"Part {number} of" in group_text(root) or len(chart(tree_id).parts) == 1
+
+
+def test_clause_ids_are_in_small_type() -> None:
+    root = parse(chart("alert").parts[0])
+    small = [
+        " ".join(tspan.itertext())
+        for tspan in root.iter(f"{SVG}tspan")
+        if "font-size:11px" in tspan.get("style", "")
+    ]
+    assert small and all("KA-" in line or line.startswith("Clauses") for line in small)
+
+
+def test_arrows_name_their_options_and_the_last_takes_the_rest() -> None:
+    tree = fixture_tree("notify")
+    question = tree.questions["what-happened"]
+    labels = arrow_labels(tree, question, WORDING, enumerate_paths(tree), 60)
+    named = [" ".join(label.lines) for label in labels]
+    died, harmed, other = (option.label for option in question.options)
+    assert named == [f"{died} or {harmed}", other]
+    assert all(label.small[0].startswith("Clauses: ") for label in labels)
+
+
+def test_arrows_are_numbered_where_their_order_matters() -> None:
+    tree = fixture_tree("categories")
+    labels = arrow_labels(tree, tree.questions["in-care"], WORDING, enumerate_paths(tree), 200)
+    assert [" ".join(label.lines) for label in labels] == [
+        "1. This answer is \u2018In care\u2019 or Q1 includes \u2018The media may be interested\u2019",
+        "2. Otherwise",
+    ]
+
+
+def test_date_conditions_are_described_in_words() -> None:
+    tree: Tree = fixture_tree("dates")
+    labels = arrow_labels(tree, tree.questions["date-of-birth"], WORDING, enumerate_paths(tree), 200)
+    assert " ".join(labels[0].lines) == "1. The date at Q1 is before 18 years after this date"
+    labels = arrow_labels(tree, tree.questions["date-of-knowledge"], WORDING, enumerate_paths(tree), 200)
+    assert " ".join(labels[0].lines) == "1. This date is on or after 1 year after the date at Q1"
+
+
+@pytest.mark.parametrize("timeline_id", sorted(current().book.timelines))
+def test_timeline_charts_show_every_step_once_with_title_and_description(timeline_id: str) -> None:
+    book = current().book
+    line = book.timelines[timeline_id]
+    charts = timeline_charts(line, book, RENDERER, WORDING)
+    steps: list[str] = []
+    for svg in charts:
+        root = parse(svg)
+        assert (root[0].tag, root[1].tag) == (f"{SVG}title", f"{SVG}desc")
+        assert prints_readably(svg.width, svg.height)
+        steps += [group.get("data-node") for group in root.iter(f"{SVG}g") if group.get("data-node")]
+        assert root.find(f".//{SVG}foreignObject") is None
+    assert sorted(steps) == sorted(step.id for step in line.steps)
+    assert sum(EVENT_KEY in drawn_keys(parse(svg)) for svg in charts) == 1
+
+
+def test_the_surrey_ladder_shows_its_timescales_from_the_clocks() -> None:
+    book = current().book
+    text = " ".join(
+        group_text(parse(svg))
+        for svg in timeline_charts(book.timelines["surrey-iro-alert"], book, RENDERER, WORDING)
+    )
+    assert text.count("5 working days") == 3  # stages 1 to 3
+    # Stages 4 to 6 (where the ladder runs on to part 2, both ends of the arrow say so).
+    assert "20 working days" in text and text.count("No timescale") >= 3
+
+
+def test_a_tree_without_a_flowchart_page_fails_the_build() -> None:
+    plugin = FlowchartsPlugin()
+    plugin.load_config({})
+    plugin.trees = {"alert": TREES["alert"]}
+    with pytest.raises(PluginError, match=r"decision/rules/alert.yaml: tree 'alert' has no flowchart"):
+        plugin.on_env(None, config=None, files=None)  # type: ignore[arg-type]
+
+
+def test_a_directive_naming_no_tree_names_the_page_and_line(tmp_path: Path) -> None:
+    plugin = FlowchartsPlugin()
+    plugin.load_config({})
+    plugin.trees, plugin.book, plugin.wording = dict(TREES), current().book, WORDING
+
+    class FakeFile:
+        src_uri = "flowcharts/x.md"
+
+    class FakePage:
+        file = FakeFile()
+        url = "flowcharts/x/"
+
+    with pytest.raises(
+        PluginError, match=r"docs/flowcharts/x.md:3: \[\[flowchart no-such-tree\]\] names no tree"
+    ):
+        plugin.on_page_markdown(
+            "# X\n\n[[flowchart no-such-tree]]\n", page=FakePage(), config=None, files=None
+        )  # type: ignore[arg-type]

@@ -1,0 +1,113 @@
+"""The iCalendar export (RFC 5545): line endings and folding, events, time zone, and no personal data."""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from decision.ics import to_ics
+from decision.timeline import ladder, timeline
+
+NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+
+
+def unfold(text: str) -> list[str]:
+    """The logical content lines: CRLF followed by a space continues the line before."""
+    assert text.endswith("\r\n")
+    return text[:-2].replace("\r\n ", "").split("\r\n")
+
+
+def events(lines: list[str]) -> list[dict[str, str]]:
+    found, event = [], None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            event = {}
+        elif line == "END:VEVENT":
+            found.append(event)
+            event = None
+        elif event is not None:
+            name, value = line.split(":", 1)
+            event[name] = value
+    return found
+
+
+@pytest.fixture(scope="module")
+def incident() -> dict:
+    return timeline("serious-incident", "2026-03-13", today=NOW.date())
+
+
+def test_lines_end_in_crlf_and_fold_at_75_octets(incident):
+    text = to_ics(incident, now=NOW)
+    physical = text.split("\r\n")[:-1]
+    assert "\n" not in "".join(physical)
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    assert any(line.startswith(" ") for line in physical), "the descriptions are long enough to fold"
+    lines = unfold(text)
+    assert lines[:5] == [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Kent Surrey Rutland alert procedures//Deadline clocks//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    assert lines[-1] == "END:VCALENDAR"
+
+
+def test_folding_never_splits_a_multibyte_character(incident):
+    result = {**incident, "steps": [{**incident["steps"][0], "label": "Réponse " * 30}]}
+    text = to_ics(result, now=NOW)
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+        line.encode("utf-8").decode("utf-8")
+    assert "SUMMARY:" + "Réponse " * 30 in unfold(text)
+
+
+def test_day_deadlines_are_all_day_events_with_uid_and_stamp(incident):
+    found = events(unfold(to_ics(incident, now=NOW)))
+    assert len(found) == 5
+    notify = next(event for event in found if event["SUMMARY"] == "Notify the National Panel")
+    assert notify["DTSTART;VALUE=DATE"] == "20260320"
+    assert notify["DTEND;VALUE=DATE"] == "20260321"
+    assert notify["DTSTAMP"] == "20261124T093000Z"
+    assert "KSCMP appendix reading: By the end of Thursday 19 March 2026" in notify["DESCRIPTION"]
+    assert "Clauses: KN-NOTIFY-5WD" in notify["DESCRIPTION"]
+    assert len({event["UID"] for event in found}) == 5
+
+
+def test_hour_deadlines_are_timed_events_in_europe_london():
+    result = timeline("child-found", "2026-03-28T10:00", today=NOW.date())
+    lines = unfold(to_ics(result, now=NOW))
+    (event,) = events(lines)
+    assert event["DTSTART;TZID=Europe/London"] == "20260331T110000"
+    assert "DTEND;VALUE=DATE" not in event
+    zone = lines[lines.index("BEGIN:VTIMEZONE") : lines.index("END:VTIMEZONE") + 1]
+    assert "TZID:Europe/London" in zone
+    spring = zone.index("DTSTART:20260329T010000")
+    assert zone[spring - 1 : spring + 5] == [
+        "BEGIN:DAYLIGHT",
+        "DTSTART:20260329T010000",
+        "TZOFFSETFROM:+0000",
+        "TZOFFSETTO:+0100",
+        "TZNAME:BST",
+        "END:DAYLIGHT",
+    ]
+    autumn = zone.index("DTSTART:20261025T020000")
+    assert zone[autumn + 1 : autumn + 4] == ["TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT"]
+
+
+def test_stages_without_a_timescale_are_left_out():
+    result = ladder("surrey", "2026-12-21", today=NOW.date())
+    summaries = [event["SUMMARY"] for event in events(unfold(to_ics(result, now=NOW)))]
+    assert len(summaries) == 4
+    assert not any("Stage 4" in summary for summary in summaries)
+
+
+def test_only_clock_names_rules_and_dates_go_in_the_file(incident):
+    lines = unfold(to_ics(incident, now=NOW))
+    names = {re.split("[:;]", line, maxsplit=1)[0] for line in lines}
+    assert names <= {
+        "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "TZID", "DTSTART", "DTEND",
+        "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "TRANSP",
+    }  # fmt: skip
+    summaries = [event["SUMMARY"] for event in events(lines)]
+    assert summaries == [step["label"] for step in incident["steps"]]
