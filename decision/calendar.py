@@ -48,19 +48,19 @@ class Calendar:
             return holiday or ""
         return f"{WEEKDAYS[day.weekday()]} ({holiday})" if holiday else WEEKDAYS[day.weekday()]
 
-    def day_zero(self, event: date) -> date:
-        """The day counted as day 0: the event's day, or the next working day if it is not one."""
-        day = event
-        while not self.is_working_day(day):
-            day += DAY
-        return day
-
     def add_working_days(self, event: date, count: int) -> date:
-        """The end of the count-th working day after day 0 (see day_zero)."""
+        """The end of the count-th working day after the event's day, which is day 0 even on a day off.
+
+        "Within N working days of X" counts from X itself, so a weekend event's first working day
+        after it is day 1: the earlier, safer date. A count of 0 on a day off gives the next working day.
+        """
         _check_count(count)
-        day = self.day_zero(event)
+        day = event
+        self.check_covered(day)
         for _ in range(count):
             day = self._step(day, 1)
+        while not self.is_working_day(day):  # only a count of 0 from a day off gets here
+            day += DAY
         return day
 
     def working_days_before(self, event: date, count: int) -> date:
@@ -73,11 +73,12 @@ class Calendar:
         return day
 
     def working_days_between(self, event: date, end: date) -> int:
-        """How many working days after day 0 up to and including `end`: add_working_days undone."""
+        """How many working days after the event's day up to and including `end` (add_working_days undone)."""
         if end < event:
             raise InputError(f"end date {end.isoformat()} is before start date {event.isoformat()}")
         self.check_covered(end)
-        day = self.day_zero(event)
+        day = event
+        self.check_covered(day)
         count = 0
         while day < end:
             day += DAY

@@ -20,9 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     workdays = commands.add_parser("workdays", help="working days in England (bank holidays skipped)")
     counting = workdays.add_subparsers(dest="workdays_command", required=True)
     add = counting.add_parser("add", help="the end of the Nth working day after DATE (DATE is day 0)")
-    add.add_argument(
-        "date", metavar="DATE", help="YYYY-MM-DD; a weekend or bank holiday counts from the next working day"
-    )
+    add.add_argument("date", metavar="DATE", help="YYYY-MM-DD; day 0 even at a weekend or on a bank holiday")
     add.add_argument("count", metavar="N", help="working days to add, 0 or more")
     add.set_defaults(handler=_workdays_add)
     between = counting.add_parser("between", help="working days after START up to and including END")

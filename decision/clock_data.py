@@ -16,7 +16,7 @@ COUNTED_IN = ("hours", "working_days", "calendar_days")
 MEANINGS = ("due", "earliest", "lapses")
 AUTHORITIES = ("Kent", "Surrey", "Rutland")
 WORDING = (
-    "due_day", "due_time", "earliest_day", "lapses_day", "day_zero_moved", "far_ahead", "calendar_day_off",
+    "due_day", "due_time", "earliest_day", "lapses_day", "start_day_off", "far_ahead", "calendar_day_off",
     "before_day_off", "happens_twice", "clocks_forward", "clocks_back", "chained",
 )  # fmt: skip
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,8 +1,9 @@
 """Deadlines from the clocks in decision/clocks.yaml, with the working shown.
 
 A result (a JSON-ready dict) gives the due date (and time, for hour clocks) with its weekday, the
-counting rule in words, the day counted as day 0, each weekend day and bank holiday skipped, the
-clause ids, notes and warnings, and where the sources disagree the other reading's date too.
+counting rule in words, the day counted as day 0 (always the event's day, even a weekend or bank
+holiday), each weekend day and bank holiday skipped, the clause ids, notes and warnings, and where
+the sources disagree the other reading's date too.
 Day deadlines end at the end of their day; an hour deadline that lands exactly on midnight is shown
 as the end of the day before.
 """
@@ -71,11 +72,11 @@ def _count_days(clock: Clock, day: date, data: DeadlineData, today: date) -> dic
         due = calendar.working_days_before(day, clock.amount)
         skipped = calendar.non_working_days(due + DAY, day - DAY)
     elif clock.counts == "working_days":
-        day_zero = calendar.day_zero(day)
         due = calendar.add_working_days(day, clock.amount)
         skipped = calendar.non_working_days(day, due)
-        if day_zero != day:
-            notes.append(wording["day_zero_moved"].format(start=long_date(day), day_zero=long_date(day_zero)))
+        if not calendar.is_working_day(day):  # still day 0: the safer, earlier reading
+            first = long_date(calendar.add_working_days(day, 1))
+            notes.append(wording["start_day_off"].format(start=long_date(day), first=first))
     else:
         due = _calendar_due(clock, day)
         notes += _day_off_notes(clock, due, calendar, wording)

@@ -18,7 +18,8 @@ def project(tmp_path: Path) -> Path:
     for folder in ("docs", "includes", "overrides"):
         shutil.copytree(PROJECT / folder, copy / folder)
     shutil.copy2(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "decision").symlink_to(PROJECT / "decision")  # read by the build, never written
+    for read_only in ("decision", "node_modules"):  # read by the build (rules, Pyodide), never written
+        (copy / read_only).symlink_to(PROJECT / read_only)
     (tmp_path / "shared").symlink_to(INVENTORY.parents[1])  # mkdocs.yml finds it at ../shared
     return copy
 

@@ -40,7 +40,9 @@ def wording() -> dict:
 @pytest.fixture(scope="module")
 def html(book, wording) -> str:
     hrefs = {clause: f"../page/#{clause.lower()}" for clause in cited(book)}
-    return calculator_html(wording, book, hrefs, 3, "../assets/aid/engine.mjs", "../assets/calculator/calculator.mjs")
+    return calculator_html(
+        wording, book, hrefs, 3, "../assets/aid/engine.mjs", "../assets/calculator/calculator.mjs"
+    )
 
 
 def _form(html: str) -> str:
@@ -80,7 +82,9 @@ def test_only_hour_clocks_ask_for_the_time(html: str) -> None:
 
 def test_each_option_says_what_it_counts_from(html: str, book) -> None:
     starts = dict(re.findall(r'<option value="clock:([a-z0-9-]+)" data-starts="([^"]*)"', _form(html)))
-    assert unescape(starts["national-panel-notification"]) == "Counted from: Knowledge of the serious incident"
+    assert (
+        unescape(starts["national-panel-notification"]) == "Counted from: Knowledge of the serious incident"
+    )
     assert starts.keys() == book.clocks.keys()
 
 
@@ -117,7 +121,8 @@ def test_amounts_read_as_words(wording: dict, book) -> None:
     assert amount_text(wording, book, book.clocks["alert-response-urgent"]) == "1 working day"
     assert amount_text(wording, book, book.clocks["return-interview"]) == "72 hours"
     assert (
-        amount_text(wording, book, book.clocks["aisr-to-psw"]) == "48 hours before: KSCMP convenes the Rapid Review"
+        amount_text(wording, book, book.clocks["aisr-to-psw"])
+        == "48 hours before: KSCMP convenes the Rapid Review"
     )
     assert (
         amount_text(wording, book, book.clocks["icpc-report"])

@@ -63,10 +63,14 @@ def test_special_bank_holidays_are_in_the_data(committed):
         ("2022-09-16", 1, "2022-09-20"),
         # 2023: Coronation, Monday 8 May.
         ("2023-05-05", 1, "2023-05-09"),
-        # A start on a Saturday counts from Monday, which is day 0.
-        ("2026-01-03", 5, "2026-01-12"),
+        # A start on a Saturday is day 0 itself: Monday is day 1.
+        ("2026-01-03", 5, "2026-01-09"),
+        ("2026-01-03", 1, "2026-01-05"),
         ("2026-01-03", 0, "2026-01-05"),
         ("2026-01-05", 0, "2026-01-05"),
+        # Sunday 18 July 2027 gives Friday 23 July; Good Friday 2027 skips Easter Monday (29 March).
+        ("2027-07-18", 5, "2027-07-23"),
+        ("2027-03-26", 5, "2027-04-05"),
     ],
 )
 def test_add_working_days_golden(calendar, start, count, due):
@@ -77,11 +81,15 @@ def test_working_days_before_counts_back_from_the_event(calendar):
     monday = date(2026, 3, 9)
     assert calendar.working_days_before(monday, 2) == date(2026, 3, 5)
     assert calendar.working_days_before(date(2026, 4, 7), 1) == date(2026, 4, 2)  # over Easter
+    # A conference on a day off is still day 0: Easter Monday 2026 counts back to Thursday 2 April.
+    assert calendar.working_days_before(date(2026, 4, 6), 1) == date(2026, 4, 2)
+    assert calendar.working_days_before(date(2026, 1, 3), 2) == date(2025, 12, 31)  # Fri 2, then 1 Jan off
 
 
 def test_working_days_between(calendar):
     assert calendar.working_days_between(date(2026, 12, 24), date(2027, 1, 5)) == 5
     assert calendar.working_days_between(date(2026, 1, 3), date(2026, 1, 4)) == 0
+    assert calendar.working_days_between(date(2026, 1, 3), date(2026, 1, 9)) == 5  # Saturday is day 0
     with pytest.raises(InputError, match="end date 2026-01-01 is before start date 2026-01-02"):
         calendar.working_days_between(date(2026, 1, 2), date(2026, 1, 1))
 

@@ -99,24 +99,44 @@ def test_christmas_2027_when_both_days_and_new_year_fall_at_weekends():
     assert skipped["2028-01-03"] == "New Year's Day (observed)"
 
 
-def test_a_saturday_start_counts_from_monday_and_shows_the_appendix_date_too():
+def test_a_saturday_start_is_day_0_and_shows_the_appendix_date_too():
     result = due_of("national-panel-notification", "2026-01-03")
-    assert result["day_zero"] == "2026-01-05"
-    assert result["due"] == "2026-01-12"
+    assert result["day_zero"] == "2026-01-03"
+    assert result["due"] == "2026-01-09"  # Monday 5 January is day 1, not day 0
     assert result["notes"] == [
-        "Saturday 3 January 2026 is not a working day, so counting starts from the next working day, "
-        "Monday 5 January 2026, which is day 0."
+        "Saturday 3 January 2026 is not a working day, but it is still day 0: a timescale in working "
+        "days counts from the day of the event itself, and the earlier date is the safe one for a "
+        "deadline. The first working day after it, Monday 5 January 2026, is day 1."
     ]
-    assert [day["date"] for day in result["skipped"]] == [
-        "2026-01-03",
-        "2026-01-04",
-        "2026-01-10",
-        "2026-01-11",
-    ]
+    assert [day["date"] for day in result["skipped"]] == ["2026-01-03", "2026-01-04"]
+    assert "even at a weekend or on a bank holiday" in result["rule"]
     appendix = result["alternative"]
-    assert (appendix["name"], appendix["due"]) == ("KSCMP appendix reading", "2026-01-09")
+    assert (appendix["name"], appendix["due"]) == ("KSCMP appendix reading", "2026-01-08")
     assert appendix["cites"] == ["KN-FLOW-TIMELINE"]
     assert "KSCMP appendix" in result["conflict"]
+
+
+def test_a_sunday_start_gives_the_friday_of_that_week():
+    result = due_of("national-panel-notification", "2027-07-18")
+    assert (result["day_zero"], result["due"]) == ("2027-07-18", "2027-07-23")
+    assert result["skipped"] == [{"date": "2027-07-18", "weekday": "Sunday", "holiday": None}]
+
+
+def test_a_good_friday_start_skips_the_easter_weekend_and_monday():
+    result = due_of("national-panel-notification", "2027-03-26")
+    assert (result["day_zero"], result["due"]) == ("2027-03-26", "2027-04-05")
+    assert [(day["date"], day["holiday"]) for day in result["skipped"]] == [
+        ("2027-03-26", "Good Friday"),
+        ("2027-03-27", None),
+        ("2027-03-28", None),
+        ("2027-03-29", "Easter Monday"),
+        ("2027-04-03", None),
+        ("2027-04-04", None),
+    ]
+
+
+def test_a_working_day_start_has_no_day_off_note():
+    assert due_of("national-panel-notification", "2027-07-19")["notes"] == []
 
 
 def test_rapid_review_applies_15_working_days_and_shows_15_calendar_days():

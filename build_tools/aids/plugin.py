@@ -19,7 +19,7 @@ from build_tools.aids.config import AidsConfig
 from build_tools.aids.directive import SLOT, replace_directives
 from build_tools.aids.embed import aid_html
 from build_tools.aids.site import aid_pages, check_citations, cited, clause_pages
-from build_tools.pyodide import bundle
+from build_tools.pyodide import bundle as runtime
 from decision import deadline_data
 from decision.browser import Bundle
 from decision.errors import InputError
@@ -70,17 +70,17 @@ class AidsPlugin(BasePlugin[AidsConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        bundle_ = self.bundle
-        assert bundle_ is not None
-        base = "../" * page.url.count("/")
-        return SLOT.sub(lambda slot: aid_html(bundle_, slot.group(1), base, int(slot.group(2))), html)
+        aids = self.bundle
+        assert aids is not None
+        base = "../" * page.url.count("/")  # from this page's URL back to the site root
+        return SLOT.sub(lambda slot: aid_html(aids, slot.group(1), base, int(slot.group(2))), html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.bundle is not None
         site_dir = Path(config.site_dir)
         aid_site = {"clause_pages": self.bundle.clause_pages, "aid_pages": self.bundle.aid_pages}
         extra = {AID_SITE: json.dumps(aid_site, ensure_ascii=False, sort_keys=True).encode("utf-8")}
-        bundle.write(site_dir, self.project.root, extra=extra)
+        runtime.write(site_dir, self.project.root, extra=extra)  # the only writer of assets/aid and decision
         target = site_dir / self.config.assets
         target.mkdir(parents=True, exist_ok=True)
         for path in sorted(STATIC.iterdir()):

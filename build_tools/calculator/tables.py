@@ -13,8 +13,16 @@ def tables_html(wording: Mapping, book: ClockBook, hrefs: Mapping[str, str], lev
     return (
         f'<h{level} id="calc-every-clock">{escape(say(wording, "clocks_heading"))}</h{level}>{clocks}'
         f'<h{level} id="calc-every-timeline">{escape(say(wording, "timelines_heading"))}</h{level}>'
-        f"<table><caption>{escape(say(wording, 'timelines_caption'))}</caption>"
-        f"{_head(wording['timeline_columns'])}<tbody>{rows}</tbody></table>"
+        + table_html("calc-timelines", say(wording, "timelines_caption"), wording["timeline_columns"], rows)
+    )
+
+
+def table_html(table_id: str, caption: str, columns: list[str], rows: str) -> str:
+    """A table in a region that scrolls sideways on a narrow screen, focusable so a keyboard can scroll it."""
+    return (
+        f'<div class="calc-scroll" role="region" tabindex="0" aria-labelledby="{table_id}-caption">'
+        f'<table class="calc-table"><caption id="{table_id}-caption">{escape(caption)}</caption>'
+        f"{_head(columns)}<tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -28,13 +36,13 @@ def _clock_table(wording: Mapping, book: ClockBook, authority: str, hrefs: Mappi
         return ""
     rows = "".join(
         f'<tr><th scope="row">{escape(clock.name)}</th><td>{escape(clock.starts)}</td>'
-        f"<td>{escape(amount_text(wording, book, clock))}</td><td>{_counting_html(wording, clock)}</td>"
+        f"<td>{escape(amount_text(wording, book, clock))}</td>"
+        f'<td class="calc-wide">{_counting_html(wording, clock)}</td>'
         f"<td>{links_html(hrefs, _clock_cites(clock))}</td></tr>"
         for clock in clocks
     )
-    caption = escape(say(wording, "clocks_caption", authority=authority))
-    head = _head(wording["clock_columns"])
-    return f"<table><caption>{caption}</caption>{head}<tbody>{rows}</tbody></table>"
+    caption = say(wording, "clocks_caption", authority=authority)
+    return table_html(f"calc-{authority.lower()}", caption, wording["clock_columns"], rows)
 
 
 def amount_text(wording: Mapping, book: ClockBook, clock: Clock) -> str:
@@ -71,7 +79,7 @@ def _timeline_row(wording: Mapping, book: ClockBook, line: Timeline, hrefs: Mapp
     cites = list(dict.fromkeys([*line.cites, *(cite for step in line.steps for cite in step.cites)]))
     return (
         f'<tr><th scope="row">{escape(line.name)}</th><td>{escape(line.event)}</td>'
-        f"<td><ol>{steps}</ol>{note}</td><td>{links_html(hrefs, cites)}</td></tr>"
+        f'<td class="calc-wide"><ol>{steps}</ol>{note}</td><td>{links_html(hrefs, cites)}</td></tr>'
     )
 
 

@@ -136,10 +136,11 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         if tree.id not in self.charts:
             self.charts[tree.id] = tree_chart(tree, self.version, self.renderer, wording)
         chart = self.charts[tree.id]
-        aid = self._link(page, self.config.aid_page.format(tree=tree.id))
-        aid_url = get_relative_url(
-            self.config.aid_page.format(tree=tree.id).removesuffix(".md") + "/", page.url
-        )
+        aid_page = self.config.aid_page.format(tree=tree.id)
+        aid_file = files.get_file_from_path(aid_page)
+        if aid_file is None:
+            raise InputError(f"docs/{aid_page}, the aid page of tree '{tree.id}', is missing")
+        aid, aid_url = self._link(page, aid_page), get_relative_url(aid_file.url, page.url)
         # The text version is added to the aid page after Markdown, where mkdocs cannot see its id to
         # check it, so that link goes in as HTML; tests/browser checks the id is there.
         text_version = self._slot(f"<p>{wording('text_version', link=f'{aid_url}#aid-{tree.id}-text')}</p>")

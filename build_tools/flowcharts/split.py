@@ -14,9 +14,10 @@ from decision.errors import InputError
 from decision.tree import Tree
 
 MM = 96 / 25.4  # CSS pixels per millimetre
-# The room a chart gets on an A4 landscape page with 10 mm margins (the chart carries its own title).
+# The room a chart gets on an A4 landscape page with 10 mm margins, less 10 mm for the theme's own
+# spacing above it (the chart carries its own title, so nothing else shares its page).
 PRINT_WIDTH_PX = 277 * MM
-PRINT_HEIGHT_PX = 185 * MM
+PRINT_HEIGHT_PX = 180 * MM
 BOX_FONT_PX = 16  # D2's text size in boxes
 MIN_PRINTED_PT = 7.0  # smallest box text we accept on paper
 PT_PER_PX = 0.75

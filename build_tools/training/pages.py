@@ -185,12 +185,11 @@ def answer_sheet(site: Site, worked: Worked, page: str) -> str:
         "",
         f"### {words['route']}",
         "",
-        f"| {words['question']} | {words['answer']} | {words['clauses']} |",
-        "|---|---|---|",
     ]
-    for entry in worked.result["trail"]:
+    for number, entry in enumerate(worked.result["trail"], start=1):
         cites = ", ".join(site.clause_link(cite, page) for cite in entry["cites"])
-        lines.append(f"| {cell(entry['text'])} | {cell('; '.join(entry['answer_labels']))} | {cites} |")
+        lines.append(f"{number}. {entry['text']}  ")
+        lines.append(f"    **{'; '.join(entry['answer_labels'])}** ({cites})")
     outcome = tree.outcomes[scenario.outcome]
     lines += ["", f"### {words['outcome']}", "", f"**{outcome.decision}** (`{outcome.id}`)", ""]
     lines += [f"### {words['deadlines']}", "", *deadline_lines(words, worked), ""]
@@ -203,14 +202,16 @@ def answer_sheet(site: Site, worked: Worked, page: str) -> str:
 
 
 def deadline_lines(words: Mapping[str, str], worked: Worked) -> list[str]:
+    """One list item per clock: its name, where it counts from, when it is due, and any notes."""
     if not worked.deadlines:
         return [words["no_deadlines"]]
-    lines = [f"| {words['clock']} | {words['due']} |", "|---|---|"]
+    lines = []
     for result in worked.deadlines:
-        notes = " ".join(result["notes"])
-        due = f"**{result['due_text']}**" + (f"<br>{cell(notes)}" if notes else "")
         started = words["from"].format(start=result["start_text"])
-        lines.append(f"| {cell(result['name'])} ({cell(started)}) | {due} |")
+        notes = " ".join(result["notes"])
+        lines.append(
+            f"- {result['name']} ({started}): **{result['due_text']}**" + (f". {notes}" if notes else "")
+        )
     return lines
 
 
@@ -221,5 +222,5 @@ def event_text(scenario: Scenario) -> str:
 
 
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+    """Text safe inside a Markdown table cell or link text."""
     return text.replace("|", "\\|").replace("\n", " ")

@@ -156,6 +156,10 @@ def parse_scenario(
     scenario_id = reader.text(raw, "id")
     if scenario_id and scenario_id != file_id:
         reader.problem(raw, "id", f"id {scenario_id!r} must match the file name '{file_id}'")
+    if scenario_id and not KEBAB.match(scenario_id):
+        reader.problem(raw, "id", f"id {scenario_id!r} must be kebab-case (a-z, 0-9 and single hyphens)")
+    if scenario_id.upper() in known.clauses:  # the answer sheet anchors each scenario by its id
+        reader.problem(raw, "id", f"id {scenario_id!r} is a clause's anchor; choose another")
     scenario = Scenario(
         id=scenario_id,
         title=_title(reader, raw),

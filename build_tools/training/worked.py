@@ -22,11 +22,6 @@ class Worked:
     result: dict  # decision.engine.evaluate's result for the scenario's answers
     deadlines: tuple[dict, ...]  # decision.deadlines.deadline's result, in the scenario's order
 
-    @property
-    def reached(self) -> str | None:
-        """The outcome id the answers reach, or None when they stop at a question."""
-        return self.result["outcome"]["id"] if self.result["status"] == "outcome" else None
-
 
 def work(scenario: Scenario, tree: Tree) -> tuple[Worked | None, list[Problem]]:
     """The worked scenario and every way it disagrees with the engine, the tree or the deadlines engine."""

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from decision.tree import Question
 
@@ -24,12 +25,15 @@ def shortest_paths(tree_id: str) -> dict[str, dict]:
 
 
 def focused(page: Page, selector: str) -> bool:
-    return page.evaluate("s => document.activeElement !== null && document.activeElement.matches(s)", selector)
+    return page.evaluate(
+        "s => document.activeElement !== null && document.activeElement.matches(s)", selector
+    )
 
 
 # How many presses of Tab lead from the focused element to the first one matching the selector, counting
 # the stops Chromium makes: visible controls in page order, one stop per radio group (its chosen radio,
-# or its first). Only a guess to save round trips: tab_to checks where the focus really lands.
+# or its first). Only a guess to save round trips, made from a focused control (from the page itself
+# Chromium may start anywhere); tab_to then checks where the focus really lands.
 TAB_STOPS = """s => {
   const candidates = document.querySelectorAll(
     "a[href], button, input:not([type=hidden]), summary, select, textarea, [tabindex]:not([tabindex='-1'])");
@@ -44,7 +48,7 @@ TAB_STOPS = """s => {
   }
   const here = stops.indexOf(document.activeElement);
   const target = stops.findIndex((el, index) => index > here && el.matches(s));
-  return target < 0 ? 0 : target - here;
+  return here < 0 || target < 0 ? 0 : target - here;
 }"""
 
 
@@ -99,12 +103,29 @@ def press_and_wait(page: Page) -> None:
     """Press Enter on the focused control; the aid moves the focus to the new step's heading or errors."""
     page.evaluate("document.activeElement.dataset.testPressed = 'yes'")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "() => !document.activeElement.dataset.testPressed"
-        " && document.activeElement.matches('.aid-heading, .aid-error-summary')",
-        timeout=STEP_TIMEOUT,
-    )
+    try:
+        page.wait_for_function(
+            "() => !document.activeElement.dataset.testPressed"
+            " && document.activeElement.matches('.aid-heading, .aid-error-summary')",
+            timeout=STEP_TIMEOUT,
+        )
+    except PlaywrightTimeout:
+        raise AssertionError(f"no new step after Enter: {aid_now(page)}") from None
 
 
 def wait_for_step(page: Page, selector: str) -> None:
-    page.locator(f".aid-step:not([hidden]){selector}").wait_for(timeout=STEP_TIMEOUT)
+    try:
+        page.locator(f".aid-step:not([hidden]){selector}").wait_for(timeout=STEP_TIMEOUT)
+    except PlaywrightTimeout:
+        raise AssertionError(f"no step {selector}: {aid_now(page)}") from None
+
+
+def aid_now(page: Page) -> str:
+    """What the aid shows, for a failure message: its status line and the step's attributes."""
+    return page.evaluate(
+        """() => {
+          const step = document.querySelector(".aid-step");
+          return `status ${JSON.stringify(document.querySelector(".aid-status").textContent)}, `
+            + `step ${JSON.stringify({...step.dataset, hidden: step.hidden})}, address ${location.href}`;
+        }"""
+    )

@@ -68,13 +68,14 @@ def open_page(context: BrowserContext, url: str, settle: bool = False) -> Page:
     return page
 
 
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's findings, one readable line per rule and element."""
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's findings (WCAG 2.0-2.2 A and AA, best practice; or only `rules`), one line each."""
     # Evaluated through DevTools, not added as a <script>: the site's CSP rightly refuses inline scripts.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
+        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only
     )
     return [
         f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from browsing import Recorder, axe_violations, recorded_context
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Download, Page, expect
 
 from decision.deadline_data import current
 from decision.deadlines import deadline
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 PAGE = "deadlines/"
 BOOT_MS = 150_000  # Pyodide compiles its WebAssembly first: tens of seconds on two slow cores
 MAX_TABS = 150
+DOWNLOAD_POLLS = 100  # tenths of a second
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def _fill(page: Page, value: str, day: str, month: str, year: str, time: str = "
         page.fill(f"#calc-{field}", text)
     if page.locator("#calc-time").is_visible():
         page.fill("#calc-time", time)
-    page.click(".calc-button")
+    page.locator(".calc-button").press("Enter")
 
 
 def _result_shown(page: Page, heading: str) -> None:
@@ -170,21 +171,60 @@ def test_surrey_ladder_table_and_ics_download(wide: tuple[Page, Recorder]) -> No
             expect(cells.nth(1)).to_have_text("No timescale")
             expect(cells.nth(2)).to_have_text(step["note"])
     _tab_to(page, ".calc-ics")
-    with page.expect_download() as download:
-        page.keyboard.press("Enter")
-    assert download.value.suggested_filename == "surrey-iro-alert-2026-12-23.ics"
-    text = Path(download.value.path()).read_bytes().decode("utf-8")  # as sent: CRLF line ends
-    lines = text.replace("\r\n ", "").split("\r\n")  # RFC 5545: a folded line goes on after CRLF and a space
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2:] == ["END:VCALENDAR", ""]
+    download = _download(page)
+    assert download.suggested_filename == "surrey-iro-alert-2026-12-23.ics"
+    lines = _ics_lines(Path(download.path()))
     assert [line for line in lines if line.startswith("DTSTART;VALUE=DATE:")] == [
         "DTSTART;VALUE=DATE:20270104",
         "DTSTART;VALUE=DATE:20270111",
         "DTSTART;VALUE=DATE:20270118",
         "DTSTART;VALUE=DATE:20270125",
     ]
-    summaries = [line.removeprefix("SUMMARY:").replace("\\,", ",") for line in lines if line.startswith("SUMMARY:")]
+    summaries = [
+        line.removeprefix("SUMMARY:").replace("\\,", ",") for line in lines if line.startswith("SUMMARY:")
+    ]
     assert summaries == list(dated)
     _clean(recorder)
+
+
+def test_one_timescale_downloads_as_ics_with_both_readings(wide: tuple[Page, Recorder]) -> None:
+    page, recorder = wide
+    _fill(page, "clock:national-panel-notification", "23", "12", "2026")
+    _result_shown(page, "Result: Notify the National Panel")
+    page.locator(".calc-ics").focus()
+    download = _download(page)
+    assert download.suggested_filename == "national-panel-notification-2026-12-23.ics"
+    lines = _ics_lines(Path(download.path()))
+    assert [line for line in lines if line.startswith(("DTSTART;", "SUMMARY:"))] == [
+        "DTSTART;VALUE=DATE:20270104",
+        "SUMMARY:Notify the National Panel",
+    ]
+    description = next(line for line in lines if line.startswith("DESCRIPTION:"))
+    assert "KSCMP appendix reading: By the end of Thursday 31 December 2026" in description
+    expect(page.locator(".calc-ics-status")).to_have_text("")
+    _clean(recorder)
+
+
+def _download(page: Page) -> Download:
+    """Press Enter on the focused download button: the file, or the reason the page gives for none."""
+    downloads: list[Download] = []
+    page.once("download", downloads.append)
+    page.keyboard.press("Enter")
+    status = page.locator(".calc-ics-status")
+    for _ in range(DOWNLOAD_POLLS):
+        if downloads or status.inner_text():
+            break
+        page.wait_for_timeout(100)
+    assert status.inner_text() == ""
+    assert downloads, f"no download within {DOWNLOAD_POLLS / 10} seconds"
+    return downloads[0]
+
+
+def _ics_lines(path: Path) -> list[str]:
+    text = path.read_bytes().decode("utf-8")  # as sent: CRLF line ends
+    lines = text.replace("\r\n ", "").split("\r\n")  # RFC 5545: a folded line goes on after CRLF and a space
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2:] == ["END:VCALENDAR", ""]
+    return lines
 
 
 @pytest.mark.parametrize(
@@ -323,6 +363,21 @@ def test_a_failed_engine_says_why_and_keeps_the_tables(browser: Browser, site_ur
         expect(page.locator("#calc-every-clock")).to_be_visible()
 
 
+def test_without_javascript_the_note_and_the_tables_are_there(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE, wait_until="load")
+        expect(page.locator(".calc-needs-engine")).to_be_visible()
+        expect(page.locator(".calc-needs-engine")).to_contain_text("needs JavaScript")
+        clocks = len(current().book.clocks)
+        timelines = len(current().book.timelines)
+        expect(page.locator(".calc-table tbody tr")).to_have_count(clocks + timelines)
+        expect(page.locator(".calc-table tbody tr").first).to_be_visible()
+    finally:
+        context.close()
+
+
 def test_pages_without_the_calculator_do_not_load_it_or_pyodide(
     browser: Browser, site_url: str, built_site: Path
 ) -> None:
@@ -335,6 +390,8 @@ def test_pages_without_the_calculator_do_not_load_it_or_pyodide(
     with recorded_context(browser, "1280px") as (context, recorder):
         page = context.new_page()
         page.goto(site_url, wait_until="networkidle")
-        loaded = [url for url in recorder.requests if "pyodide" in url or "calculator.mjs" in url or "engine" in url]
+        loaded = [
+            url for url in recorder.requests if "pyodide" in url or "calculator.mjs" in url or "engine" in url
+        ]
         assert loaded == []
         _clean(recorder)

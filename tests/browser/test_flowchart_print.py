@@ -3,6 +3,7 @@
 import base64
 import re
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def _pdf_pages(pdf: Path) -> list[tuple[float, float, str, list[tuple[float, flo
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.replace("&amp;", "&").replace("&#39;", "'").split())
+    return " ".join(unescape(text).split())
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -27,7 +27,11 @@ def scenarios() -> dict[str, Scenario]:
 def test_a_scenario_worked_by_keyboard_matches(browser: Browser, site_url: str, scenarios) -> None:
     scenario = scenarios["unexpected-infant-death-before-easter"]  # a radio question, then checkboxes
     with recorded_context(browser) as (context, recorder):
-        page = open_page(context, f"{site_url}training/{scenario.id}/")
+        page = open_page(context, f"{site_url}training/scenarios/")
+        page.locator(f"article a[href$='/training/{scenario.id}/']").focus()
+        page.keyboard.press("Enter")  # the theme's instant navigation loads the page in place
+        page.wait_for_url(f"**/training/{scenario.id}/")
+        page.locator(STEP).wait_for()
         assert page.locator(PANEL).is_hidden()
         stored = page.evaluate(STORED)
         choose_by_keyboard(page, "concern", ["died"])

@@ -30,12 +30,13 @@ function setUpAid(element, starting) {
     text: element.querySelector(".aid-text"),
     ready: false,
     failed: false,
+    current: fragment(), // the state on screen; the address may since show a plain anchor (#kn-s16c)
     pending: null, // an answer given before the engine was ready: {fragment, submit}
     queue: Promise.resolve(), // steps run one after another, in the order they were asked for
     madeAt: null,
   };
   aid.text.open = false; // the aid works, so the text version waits behind its summary
-  const linked = fragment() !== "";
+  const linked = aid.current !== "";
   if (linked) aid.step.hidden = true; // the first question is not where this link leads
   say(aid, linked ? "statusLoadingLink" : "statusLoading");
   element.addEventListener("submit", (event) => onSubmit(aid, event));
@@ -54,8 +55,8 @@ function setUpAid(element, starting) {
           const { fragment: from, submit } = aid.pending;
           aid.pending = null;
           run(aid, from, submit, "push-if-changed", true);
-        } else if (linked) {
-          run(aid, fragment(), null, "none", false);
+        } else if (linked || aid.current !== "") {
+          run(aid, aid.current, null, "none", false);
         }
       },
       (error) => fail(aid, error.message),
@@ -73,11 +74,11 @@ function onSubmit(aid, event) {
   if (submit.form === "question") submit.question = form.dataset.question;
   if (aid.failed) return;
   if (!aid.ready) {
-    aid.pending = { fragment: fragment(), submit };
+    aid.pending = { fragment: aid.current, submit };
     say(aid, "statusQueued");
     return;
   }
-  run(aid, fragment(), submit, "push-if-changed", true);
+  run(aid, aid.current, submit, "push-if-changed", true);
 }
 
 function onClick(aid, event) {
@@ -114,16 +115,16 @@ window.addEventListener("popstate", () => {
   const hash = location.hash.slice(1);
   if (hash && !hash.includes("=")) return; // an anchor on the page, not aid state
   for (const aid of active) {
-    if (aid.element.isConnected && aid.path === location.pathname && aid.ready) {
-      run(aid, fragment(), null, "none", true);
-    }
+    if (!aid.element.isConnected || aid.path !== location.pathname) continue;
+    aid.current = fragment();
+    if (aid.ready) run(aid, aid.current, null, "none", true);
   }
 });
 
 // --- steps -------------------------------------------------------------------------------
 
-function run(aid, from, submit, history_, moveFocus) {
-  aid.queue = aid.queue.then(() => step(aid, from, submit, history_, moveFocus));
+function run(aid, from, submit, historyMode, moveFocus) {
+  aid.queue = aid.queue.then(() => step(aid, from, submit, historyMode, moveFocus));
   return aid.queue;
 }
 
@@ -145,7 +146,7 @@ async function step(aid, from, submit, historyMode, moveFocus) {
     return;
   }
   if (!("html" in response)) {
-    say(aid, null, response.error?.message ?? "The aid could not show this step.");
+    say(aid, null, response.error.message); // a request the engine could not use at all
     return;
   }
   if (historyMode === "push" || (historyMode === "push-if-changed" && response.fragment !== from)) {
@@ -162,6 +163,7 @@ function show(aid, response, madeAt, moveFocus) {
   setData(step, "question", response.question_id);
   setData(step, "outcome", response.outcome_id);
   step.hidden = false;
+  aid.current = response.fragment;
   aid.madeAt = madeAt;
   if (!moveFocus) return;
   const target = step.querySelector(".aid-error-summary") ?? step.querySelector(".aid-heading[tabindex]");
@@ -194,10 +196,10 @@ async function copyRecord(aid) {
     ({ text } = await aid.engine.call({
       op: "record",
       tree: aid.element.dataset.tree,
-      fragment: fragment(),
+      fragment: aid.current,
       base: aid.element.dataset.base,
       made_at: aid.madeAt,
-      link: location.href,
+      link: `${location.href.split("#")[0]}#${aid.current}`,
     }));
   } catch (error) {
     status.textContent = error.message;

@@ -12,12 +12,15 @@ const DATE_PARTS = ["day", "month", "year"];
 const REVOKE_AFTER_MS = 60000; // a download has long started by then
 
 let active = null; // the calculator on the current page; instant navigation replaces the page under us
+// True from Back or Forward until the next click or key press. The theme may answer Back by loading
+// the page afresh, and the calculator it brings should then take the focus as after a calculation.
+let cameByHistory = false;
 
 async function setUpPage() {
   const root = document.querySelector(".calc:not([data-calc-ready])");
   if (!root) return;
   root.dataset.calcReady = "";
-  const calc = create(root);
+  const calc = create(root, cameByHistory);
   active = calc;
   let startEngine;
   try {
@@ -33,7 +36,7 @@ async function setUpPage() {
   );
 }
 
-function create(root) {
+function create(root, moveFocus) {
   const calc = {
     root,
     w: JSON.parse(root.dataset.wording),
@@ -59,7 +62,7 @@ function create(root) {
   });
   calc.select.addEventListener("change", () => showChoice(calc));
   root.addEventListener("click", (event) => onClick(calc, event));
-  if (fragment()) fromFragment(calc, false);
+  if (fragment()) fromFragment(calc, moveFocus);
   else showChoice(calc);
   return calc;
 }
@@ -103,10 +106,15 @@ function onClick(calc, event) {
 }
 
 window.addEventListener("popstate", () => {
+  cameByHistory = true;
   const hash = location.hash.slice(1);
   if (hash && !hash.includes("=")) return; // an anchor on the page, not calculator state
   if (active?.root.isConnected) fromFragment(active, true);
 });
+
+for (const type of ["click", "keydown"]) {
+  window.addEventListener(type, () => (cameByHistory = false), true);
+}
 
 function submit(calc) {
   const { state, problems } = read(calc);
@@ -335,7 +343,7 @@ function timelineResult(calc, result) {
       {},
       el("th", { scope: "row" }, step.label),
       el("td", {}, step.due ? el("strong", {}, step.due_text) : w.no_timescale),
-      el("td", {}, step.due ? stepWorking(calc, step) : el("p", {}, step.note)),
+      el("td", { class: "calc-wide" }, step.due ? stepWorking(calc, step) : el("p", {}, step.note)),
       el("td", {}, links(calc, step.cites)),
     ),
   );
@@ -346,7 +354,7 @@ function timelineResult(calc, result) {
     el(
       "div",
       { class: "calc-scroll", tabindex: "0", role: "region", "aria-labelledby": caption.id },
-      el("table", {}, caption, head, el("tbody", {}, rows)),
+      el("table", { class: "calc-table" }, caption, head, el("tbody", {}, rows)),
     ),
   ].filter(Boolean);
 }
