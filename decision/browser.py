@@ -138,7 +138,14 @@ def _ladder(bundle: Bundle, request: dict) -> dict:
 
 
 def _ics(bundle: Bundle, request: dict) -> dict:
-    result = _ladder(bundle, request) if "authority" in request else _timeline(bundle, request)
+    if "clock" in request:
+        # One clock exports as a timeline of one step, labelled with the clock's name.
+        one = _deadline(bundle, request)
+        result = {"steps": [{**one, "label": one["name"]}]}
+    elif "authority" in request:
+        result = _ladder(bundle, request)
+    else:
+        result = _timeline(bundle, request)
     return {"text": ics.to_ics(result, bundle.deadlines)}
 
 

@@ -1,26 +1,9 @@
-"""Fixtures shared by every test suite: the project folder and one strict build of the site."""
+"""Fixtures shared by every test suite: one strict build of the site."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-PROJECT = Path(__file__).resolve().parent.parent
-
-
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project into `site`; output and errors together in stdout."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
-    )
+from site_build import PROJECT, mkdocs_build
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, mkdocs_build
+from site_build import PROJECT, mkdocs_build
 
 INVENTORY = PROJECT.parent / "shared" / "requirements" / "clauses.yaml"
 

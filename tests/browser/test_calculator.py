@@ -208,7 +208,7 @@ def test_one_timescale_downloads_as_ics_with_both_readings(wide: tuple[Page, Rec
 def _download(page: Page) -> Download:
     """Press Enter on the focused download button: the file, or the reason the page gives for none."""
     downloads: list[Download] = []
-    page.once("download", downloads.append)
+    page.once("download", lambda download: downloads.append(download))
     page.keyboard.press("Enter")
     status = page.locator(".calc-ics-status")
     for _ in range(DOWNLOAD_POLLS):

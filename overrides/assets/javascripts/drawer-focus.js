@@ -6,15 +6,8 @@ const narrowScreen = matchMedia("(max-width: 76.234375em)");  // the theme's dra
 document.addEventListener("focusin", function (event) {
   const drawer = document.getElementById("__drawer");
   const inside = event.target.closest(".md-sidebar--primary") !== null;
-  if (!narrowScreen.matches) {
-    return;
-  }
-  if (drawer.checked !== inside) {
+  if (narrowScreen.matches && drawer.checked !== inside) {
     drawer.checked = inside;
     drawer.dispatchEvent(new Event("change"));  // the theme follows the toggle through this event
-  }
-  if (inside) {
-    // The drawer's long list does not always follow focus by itself.
-    event.target.scrollIntoView({block: "nearest"});
   }
 });
