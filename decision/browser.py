@@ -15,7 +15,8 @@ The engine worker calls it for every message. A request is a JSON object with an
   deadline  {clock, start} -> the deadlines engine's result (start: YYYY-MM-DD or YYYY-MM-DDTHH:MM)
   timeline  {timeline, start} -> the result of every step
   ladder    {authority, start} -> the escalation ladder of "surrey" or "rutland"
-  ics       {timeline or authority, start} -> {text}: that timeline or ladder as an iCalendar file
+  ics       {clock or timeline or authority, start} -> {text}: that clock, timeline or ladder as an
+            iCalendar file
 
 Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. The compiled
 data is read once, from decision/built/ (put into the bundle by build_tools.pyodide).

@@ -251,6 +251,8 @@ def test_the_calculator_ops_delegate_to_the_deadlines_engine():
     assert ladder["steps"]
     ics = call(op="ics", timeline="serious-incident", start="2026-12-24")["text"]
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20270105" in ics
+    one = call(op="ics", clock="national-panel-notification", start="2026-12-24")["text"]
+    assert one.count("BEGIN:VEVENT") == 1 and "SUMMARY:Notify the National Panel" in one
 
 
 STEP = {"op": "step", "tree": "alert", "fragment": "", "base": "", "level": 2, "made_at": MADE_AT}

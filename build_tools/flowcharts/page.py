@@ -15,7 +15,7 @@ def figure_html(svg: FinishedSvg, fonts_url: str) -> str:
     region too); print CSS fits it to the page."""
     markup = svg.markup.replace(FONT_PLACEHOLDER, fonts_url)
     return (
-        '<figure class="flowchart-figure">'
+        '<figure class="flowchart-figure" data-search-exclude>'
         f'<div class="flowchart-scroll" tabindex="0" role="region" aria-label="{escape(_svg_title(svg))}">'
         f"{markup}</div></figure>"
     )
