@@ -31,16 +31,20 @@ class Plan:
 
 
 def plans(outcome: Outcome, data: DeadlineData) -> list[Plan]:
-    """The starts an outcome's clocks need, in the order its actions first use them."""
+    """The starts an outcome's clocks need, in the order its actions first use them; clocks that
+    start from the same event share one start, so the practitioner is asked for it once."""
     clocks = list(dict.fromkeys(action.clock for action in outcome.actions if action.clock))
-    grouped: dict[str, list[str]] = {}
-    lines: dict[str, Timeline | None] = {}
+    groups: list[tuple[str, Timeline | None, list[str]]] = []  # event, timeline, clocks
     for clock_id in clocks:
         line = _timeline_for(clock_id, set(clocks), data)
-        key = line.id if line else clock_id
-        grouped.setdefault(key, []).append(clock_id)
-        lines[key] = line
-    return [_plan(key, lines[key], members, data) for key, members in grouped.items()]
+        event = line.event if line else data.book.clock(clock_id).starts
+        for index, (known_event, known_line, members) in enumerate(groups):
+            if known_event == event and (known_line is None or line is None or known_line is line):
+                groups[index] = (event, known_line or line, [*members, clock_id])
+                break
+        else:
+            groups.append((event, line, [clock_id]))
+    return [_plan(event, line, members, data) for event, line, members in groups]
 
 
 def _timeline_for(clock_id: str, used: set[str], data: DeadlineData) -> Timeline | None:
@@ -60,13 +64,12 @@ def _timeline_for(clock_id: str, used: set[str], data: DeadlineData) -> Timeline
     return None
 
 
-def _plan(key: str, line: Timeline | None, members: list[str], data: DeadlineData) -> Plan:
-    if line is None:
-        clock = data.book.clock(key)
-        return Plan(key, clock.starts, None, (key,), _counts_hours_forward(clock))
-    from_event = [data.book.clocks[step.clock] for step in line.steps if step.clock and step.after is None]
-    needs_time = any(_counts_hours_forward(clock) for clock in from_event if clock.id in members)
-    return Plan(key, line.event, line.id, tuple(members), needs_time)
+def _plan(event: str, line: Timeline | None, members: list[str], data: DeadlineData) -> Plan:
+    chained = {step.clock for step in line.steps if step.after is not None} if line else set()
+    from_event = [data.book.clock(clock_id) for clock_id in members if clock_id not in chained]
+    needs_time = any(_counts_hours_forward(clock) for clock in from_event)
+    key = line.id if line else members[0]
+    return Plan(key, event, line.id if line else None, tuple(members), needs_time)
 
 
 def _counts_hours_forward(clock: Clock) -> bool:
@@ -93,10 +96,12 @@ def work_out(
 def _dues(plan: Plan, value: str, data: DeadlineData) -> dict[str, Due]:
     if plan.needs_time and "T" not in value:
         raise InputError(say("time_needed"))
-    if plan.timeline is None:
-        return {plan.id: _due(deadline(plan.id, value, data))}
-    steps = timeline(plan.timeline, value, data)["steps"]
-    return {step["clock"]: _due(step) for step in steps if step.get("clock") in plan.clocks}
+    on_line = {}
+    if plan.timeline is not None:
+        steps = timeline(plan.timeline, value, data)["steps"]
+        on_line = {step["clock"]: _due(step) for step in steps if step.get("clock") in plan.clocks}
+    off_line = [clock_id for clock_id in plan.clocks if clock_id not in on_line]
+    return on_line | {clock_id: _due(deadline(clock_id, value, data)) for clock_id in off_line}
 
 
 def _due(result: dict) -> Due:

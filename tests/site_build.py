@@ -8,12 +8,14 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project into `site`; output and errors together in stdout."""
+def mkdocs_build(
+    project: Path, site: Path, site_url: str = "http://127.0.0.1:8000/"
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into `site`, to be served at `site_url`; output and errors in stdout."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -2,8 +2,7 @@
 
 import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,19 +23,13 @@ FLAGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output to failures."""
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def site_url(built_site: Path, site_server: ThreadingHTTPServer) -> Iterator[str]:
+    """The built site served at the address it was built for, so the theme's instant navigation is on."""
+    thread = threading.Thread(target=site_server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    yield f"http://127.0.0.1:{site_server.server_port}/"
+    site_server.shutdown()
     thread.join()
 
 
