@@ -19,7 +19,7 @@ The engine worker calls it for every message. A request is a JSON object with an
             iCalendar file
 
 Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. The compiled
-data is read once, from decision/built/ (put into the bundle by build_tools.pyodide).
+data is read once, on import, from decision/built/ (put into the bundle by build_tools.pyodide).
 """
 
 import json
@@ -181,3 +181,9 @@ def _level(request: dict) -> int:
     if type(level) is not int or not 1 <= level <= 5:
         raise InputError(f"'level' must be a heading level from 1 to 5, not {json.dumps(level)}")
     return level
+
+
+# In the aids' bundle the data sits beside this module: read it on import, while the engine starts,
+# so the first answer does not wait for it. Elsewhere (the build, tests) callers use() their own.
+if (BUILT / "aid-site.json").is_file():
+    _loaded()

@@ -5,7 +5,7 @@ from aid_bundle import project_bundle
 from mkdocs.exceptions import PluginError
 
 from build_tools.aids.directive import SLOT, replace_directives
-from build_tools.aids.embed import aid_html
+from build_tools.aids.embed import aid_html, unsearched
 from build_tools.aids.site import anchors_in, check_citations
 from decision.rulebook import Project, load_tree
 
@@ -60,9 +60,21 @@ def test_a_cited_clause_with_no_anchor_stops_the_build_naming_the_rule_file():
 
 
 def test_the_aid_in_the_page_has_the_first_question_status_line_and_open_text_version():
-    html = aid_html(project_bundle(), "national-panel", "../../", 2)
+    html = aid_html(project_bundle(), "national-panel", "../../", 2, own_page=True)
     assert html.startswith('<div class="aid" data-tree="national-panel" data-base="../../" data-level="2"')
     assert 'data-status-failed="The decision aid could not start: {reason}.' in html
     assert '<p class="aid-status" role="status" aria-live="polite"></p>' in html
     assert '<div class="aid-step" data-status="question" data-question="what-happened">' in html
     assert '<details class="aid-text" id="aid-national-panel-text" open>' in html
+    assert '<form data-search-exclude class="aid-form"' in html  # the form is never indexed
+
+
+def test_the_text_version_is_kept_out_of_search_on_pages_other_than_the_aids_own():
+    html = aid_html(project_bundle(), "national-panel", "../../", 2, own_page=False)
+    assert '<details data-search-exclude class="aid-text" id="aid-national-panel-text" open>' in html
+    assert '<h3 data-search-exclude class="aid-heading" id="aid-national-panel-node-what-happened">' in html
+
+
+def test_html_that_search_cannot_exclude_stops_the_build_naming_the_tree():
+    with pytest.raises(PluginError, match=r"tree 'alert': cannot keep this HTML out of search"):
+        unsearched("<div><div>nested</div></div>", "alert")

@@ -4,6 +4,8 @@ import hashlib
 import io
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -83,11 +85,28 @@ def test_the_bundle_holds_the_run_time_package_its_data_and_the_compiled_rules()
     assert files["decision/built/aid-site.json"] == EXTRA["decision/built/aid-site.json"]
 
 
+def test_the_unpacked_bundle_reads_its_data_when_decision_browser_is_imported(tmp_path: Path):
+    with zipfile.ZipFile(io.BytesIO(bundle_bytes(PROJECT, EXTRA))) as archive:
+        archive.extractall(tmp_path)
+    script = "import decision.browser as b; print(b.__file__, b._bundle is not None, sorted(b._bundle.trees))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )  # run from the unpacked bundle, as the worker does, so `decision` is the bundle's copy
+    assert result.returncode == 0, result.stderr
+    where, loaded, trees = result.stdout.split(" ", 2)
+    assert where == str(tmp_path / "decision" / "browser.py")
+    assert loaded == "True" and "national-panel" in trees  # ready before the first request
+
+
 def test_write_puts_every_file_the_worker_names_into_the_site(tmp_path: Path):
     urls = write(tmp_path, PROJECT, EXTRA)
     manifest = json.loads((tmp_path / urls["manifest"]).read_text(encoding="utf-8"))
     aid = tmp_path / "assets" / "aid"
-    assert (aid / "engine.mjs").is_file() and (aid / "engine-worker.mjs").is_file()
+    assert {path.name for path in aid.glob("*.mjs")} == {
+        "engine.mjs",
+        "engine-start.mjs",
+        "engine-worker.mjs",
+    }
     assert {name: (aid / manifest["pyodide"] / name).is_file() for name in BOOT_FILES} == dict.fromkeys(
         BOOT_FILES, True
     )
@@ -97,6 +116,4 @@ def test_write_puts_every_file_the_worker_names_into_the_site(tmp_path: Path):
     assert urls["pyodide"] == f"assets/pyodide/{read_manifest()['version']}/"
     assert manifest["version"]["hash"] in urls["bundle"]
     shipped = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file())
-    assert (
-        len(shipped) == len(BOOT_FILES) + 5
-    )  # + snapshot, bundle, engine.mjs, engine-worker.mjs, engine.json
+    assert len(shipped) == len(BOOT_FILES) + 6  # + snapshot, bundle, engine.json and the three scripts

@@ -28,6 +28,7 @@ from decision.rulebook import Project, compile_project, load_trees
 
 STATIC = Path(__file__).resolve().parent / "static"
 AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.browser reads it
+STARTS_ENGINE = "starts_engine"  # page.meta key: this page has an aid
 
 
 class AidsPlugin(BasePlugin[AidsConfig]):
@@ -66,14 +67,21 @@ class AidsPlugin(BasePlugin[AidsConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.bundle is not None
         shown = f"docs/{page.file.src_uri}"
-        markdown, _ = replace_directives(markdown, shown, set(self.bundle.trees))
+        markdown, found = replace_directives(markdown, shown, set(self.bundle.trees))
+        if found:
+            page.meta[STARTS_ENGINE] = True  # overrides/main.html then starts the engine from <head>
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         aids = self.bundle
         assert aids is not None
         base = "../" * page.url.count("/")  # from this page's URL back to the site root
-        return SLOT.sub(lambda slot: aid_html(aids, slot.group(1), base, int(slot.group(2))), html)
+        return SLOT.sub(
+            lambda slot: aid_html(
+                aids, slot.group(1), base, int(slot.group(2)), aids.aid_pages[slot.group(1)] == page.url
+            ),
+            html,
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.bundle is not None

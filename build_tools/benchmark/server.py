@@ -56,6 +56,10 @@ class SiteServer(ThreadingHTTPServer):
         self.bodies: dict[Path, Body] = {}
         self.sent: Counter[str] = Counter()  # URL path -> bytes sent (headers and body)
         self.lock = threading.Lock()
+        # Compressed now, as a static host keeps them, so no visit waits for the server to gzip a file.
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file():
+                self.body(path)
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A browser closing a connection early is normal (a page closed mid-download).

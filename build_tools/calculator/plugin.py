@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_tools.aids.plugin import STARTS_ENGINE
 from build_tools.aids.site import clause_pages
 from build_tools.calculator.catalogue import cited
 from build_tools.calculator.config import CalculatorConfig
@@ -59,7 +60,9 @@ class CalculatorPlugin(BasePlugin[CalculatorConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown, _ = replace_directive(markdown, f"docs/{page.file.src_uri}")
+        markdown, found = replace_directive(markdown, f"docs/{page.file.src_uri}")
+        if found is not None:
+            page.meta[STARTS_ENGINE] = True  # overrides/main.html then starts the engine from <head>
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -2,7 +2,8 @@
 
     site/assets/pyodide/<version>/   the Pyodide boot files (checked against files.json) and the snapshot
     site/assets/decision/            decision-<hash>.zip: the decision package, its rules and data
-    site/assets/aid/                 engine.mjs, engine-worker.mjs, and engine.json naming the files above
+    site/assets/aid/                 engine.mjs, engine-start.mjs, engine-worker.mjs, and engine.json
+                                     naming the files above
 
 Files under assets/pyodide/ and assets/decision/ never change under the same URL (the Pyodide
 version or a content hash is in it), so a server may let browsers cache them for a year.
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from build_tools.pyodide.boot_files import copy_boot_files, package_dir, read_manifest
-from build_tools.pyodide.decision_bundle import bundle_bytes, shipped_modules
+from build_tools.pyodide.decision_bundle import bundle_bytes
 from build_tools.pyodide.snapshot import write_snapshot
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -42,9 +43,7 @@ def write(site_dir: Path, project_root: Path, extra: Mapping[str, bytes] | None 
     bundle_url = f"{DECISION_DIR}/decision-{bundle_hash[:16]}.zip"
     (site_dir / DECISION_DIR).mkdir(parents=True, exist_ok=True)
     (site_dir / bundle_url).write_bytes(bundle)
-    snapshot = write_snapshot(
-        site_dir / pyodide_url, boot["files"], bundle, _code_digest(project_root), project_root
-    )
+    snapshot = write_snapshot(site_dir / pyodide_url, boot["files"], bundle, project_root)
     urls = {
         "engine": f"{AID_DIR}/engine.mjs",
         "worker": f"{AID_DIR}/engine-worker.mjs",
@@ -63,10 +62,3 @@ def write(site_dir: Path, project_root: Path, extra: Mapping[str, bytes] | None 
         json.dumps({**manifest, "version": version}, indent=1) + "\n", encoding="utf-8"
     )
     return {**urls, "version": version}
-
-
-def _code_digest(project_root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in shipped_modules(project_root):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()

@@ -124,12 +124,15 @@ def test_plain_pages_load_no_engine_and_instant_navigation_starts_the_aid(shared
     before = len(recorder.requests)
     page.goto(f"{site_url}aids/", wait_until="networkidle")
     assert not [url for url in recorder.requests[before:] if "/assets/pyodide/" in url or "engine" in url]
+    page.evaluate("window.loadedAt = 'aids'")  # a full page load would forget this
     page.get_by_role("link", name="Check whether the National Panel must be notified").first.click()
     page.wait_for_url("**/aids/national-panel/")
-    answer(page, PANEL.questions["what-happened"], "child-harmed")  # the theme swapped the page in
+    assert page.evaluate("window.loadedAt") == "aids"  # the theme swapped the page in
+    answer(page, PANEL.questions["what-happened"], "child-harmed")
     assert step_state(page) == ("question", "where-it-happened", None)
     page.get_by_role("link", name="After a National Panel notification").first.click()
     page.wait_for_url("**/kent/national-panel/")
+    assert page.evaluate("window.loadedAt") == "aids"
     answer(page, PANEL.questions["what-happened"], "care-leaver-died")  # the aid on the guidance page
     assert step_state(page) == ("question", "care-leaver-date-of-birth", None)
     assert page.locator(".aid-step h3.aid-heading").count() == 1  # under "## Use the decision aid"

@@ -19,7 +19,7 @@ def test_search_finds_a_page_offline_and_opens_it(browser: Browser, site_url: st
         violations = axe_violations(page)  # the open search dialog and its results
         assert violations == [], "\n".join(violations)
         result.click()
-        expect(page.locator("article h1")).to_contain_text("National Panel")
+        expect(page.locator(".md-content article h1")).to_contain_text("National Panel")
         page.wait_for_load_state("networkidle")
         assert recorder.problems() == []
         assert any(url.endswith("search_index.json") for url in recorder.requests)

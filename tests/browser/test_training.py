@@ -28,9 +28,11 @@ def test_a_scenario_worked_by_keyboard_matches(browser: Browser, site_url: str, 
     scenario = scenarios["unexpected-infant-death-before-easter"]  # a radio question, then checkboxes
     with recorded_context(browser) as (context, recorder):
         page = open_page(context, f"{site_url}training/scenarios/")
+        page.evaluate("window.loadedAt = 'scenarios'")  # a full page load would forget this
         page.locator(f"article a[href$='/training/{scenario.id}/']").focus()
-        page.keyboard.press("Enter")  # the theme's instant navigation loads the page in place
+        page.keyboard.press("Enter")
         page.wait_for_url(f"**/training/{scenario.id}/")
+        assert page.evaluate("window.loadedAt") == "scenarios"  # the theme's instant navigation
         page.locator(STEP).wait_for()
         assert page.locator(PANEL).is_hidden()
         stored = page.evaluate(STORED)

@@ -7,16 +7,18 @@
 //                           fallback: why a cached snapshot could not be used
 //      {type: "failed", reason}
 //      {type: "snapshot-saved"}     after a plain boot: the snapshot is saved for the next visit
+//      {type: "snapshot-failed", reason}   or why it could not be (later visits then boot plainly)
 //
 // No Pyodide package is ever loaded: only the boot files, the snapshot and the bundle are fetched.
 const MANIFEST = new URL("engine.json", import.meta.url);
 const SNAPSHOT_CACHE = "decision-aid-snapshot";
 const BUNDLE_DIR = "/app";
-// After a snapshot restore `random` would repeat the build's sequence, and the directory listing
-// cached before the bundle was unpacked would hide its modules.
+// A snapshot (make-snapshot.mjs) has the bundle's directory on the path and decision.browser
+// imported already; after restoring one, `random` would repeat the build's sequence.
 const PREPARE = `
 import importlib, sys
-sys.path.insert(0, "${BUNDLE_DIR}")
+if "${BUNDLE_DIR}" not in sys.path:
+    sys.path.insert(0, "${BUNDLE_DIR}")
 importlib.invalidate_caches()
 if "random" in sys.modules:
     sys.modules["random"].seed()
@@ -52,6 +54,7 @@ async function boot() {
   const bundle = fetchBytes(new URL(manifest.bundle, MANIFEST));
   bundle.catch(() => {}); // start() reports it; boot may fail before it gets there
   const snapshotUrl = manifest.snapshot ? new URL(manifest.snapshot, MANIFEST) : null;
+  const saved = snapshotUrl && savedSnapshot(snapshotUrl); // read while Pyodide's files load
   const indexURL = new URL(manifest.pyodide, MANIFEST).href;
   const pyodideModule = new URL("pyodide.mjs", indexURL).href;
   let loadPyodide;
@@ -61,10 +64,10 @@ async function boot() {
     throw new Error(`Could not load ${pyodideModule}: ${error.message}`);
   }
   const info = { version: manifest.version };
-  const cached = snapshotUrl && (await cachedSnapshot(snapshotUrl));
+  const cached = await saved;
   if (cached) {
     try {
-      const handle = await start(loadPyodide, { indexURL, _loadSnapshot: inflate(cached) }, bundle);
+      const handle = await start(loadPyodide, { indexURL, _loadSnapshot: cached.memory }, bundle);
       return { handle, info: { ...info, boot: "snapshot" } };
     } catch (error) {
       info.fallback = `The saved snapshot ${snapshotUrl} could not be used: ${summary(error)}`;
@@ -142,33 +145,31 @@ async function fetchBytes(url) {
 
 // The snapshot is used only when an earlier visit saved it: a first visit should not wait for (or
 // pay for) megabytes it can do without. It is kept with the Cache API rather than left to the HTTP
-// cache, which drops or refuses files this large (always, in a private window).
-async function cachedSnapshot(url) {
+// cache, which drops or refuses files this large (always, in a private window), and kept inflated,
+// so a later visit reads it without inflating 30-odd megabytes again.
+// Gives {memory: a promise of its bytes}, or null when there is none.
+async function savedSnapshot(url) {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
-    return (await cache.match(url)) ?? null;
+    const response = await cache.match(url);
+    return response ? { memory: response.arrayBuffer().then((buffer) => new Uint8Array(buffer)) } : null;
   } catch {
     return null; // no Cache API here (not a secure context, or storage is blocked): boot plainly
   }
 }
 
-async function inflate(response) {
-  const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(inflated).arrayBuffer());
-}
-
 async function saveSnapshot(url) {
   try {
-    const response = await ownFetch(url, { cache: "no-store", priority: "low" });
-    if (!response.ok) return;
+    const response = await fetchOk(url, { cache: "no-store", priority: "low" });
+    const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
     const cache = await caches.open(SNAPSHOT_CACHE);
-    await cache.put(url, response);
+    await cache.put(url, inflated); // a file that does not inflate is not saved
     for (const request of await cache.keys()) {
       if (request.url !== url.href) await cache.delete(request); // an older build's snapshot
     }
     postMessage({ type: "snapshot-saved" });
-  } catch {
-    // Without the snapshot later visits boot plainly, which is slower but works.
+  } catch (error) {
+    postMessage({ type: "snapshot-failed", reason: `${url}: ${summary(error)}` });
   }
 }
 

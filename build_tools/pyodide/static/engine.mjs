@@ -6,8 +6,8 @@
 //                                     // or rejects with an Error whose message says why, for people
 //   const response = await engine.call(request);  // request and response are plain JSON values
 //
-// Marks "engine-start", "engine-ready" and "engine-snapshot-saved" on the page's performance
-// timeline, for the benchmark.
+// Marks "engine-start", "engine-ready" and "engine-snapshot-saved" (or "engine-snapshot-failed")
+// on the page's performance timeline, for the benchmark and the tests.
 const BOOT_TIMEOUT_SECONDS = 60;
 
 let engine = null;
@@ -52,6 +52,8 @@ function createEngine() {
       fail(`The decision engine could not start. ${data.reason}`);
     } else if (data.type === "snapshot-saved") {
       performance.mark("engine-snapshot-saved");
+    } else if (data.type === "snapshot-failed") {
+      performance.mark("engine-snapshot-failed", { detail: data.reason });
     } else {
       const call = pending.get(data.id);
       pending.delete(data.id);
