@@ -1,0 +1,1 @@
+"""The `procedures-csp` MkDocs plugin: a page's CSP allows its inline scripts by hash."""
