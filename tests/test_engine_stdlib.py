@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_tools.pyodide.decision_bundle import shipped_modules as shipped_files
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# Build-time and command-line modules: they read YAML (source.py) or sit behind the command line.
-NOT_SHIPPED = {"source", "rulebook", "cli_rules", "cli_deadlines", "__main__"}
 
 PROBE = """
 import importlib, json, sys
@@ -23,10 +23,10 @@ print(json.dumps(sorted(outside - {"decision"})))
 
 
 def shipped_modules() -> list[str]:
+    """The modules the site's bundle ships, by the bundle's own rule."""
     return [
         f"decision.{path.stem}" if path.stem != "__init__" else "decision"
-        for path in sorted((PROJECT_ROOT / "decision").glob("*.py"))
-        if path.stem not in NOT_SHIPPED
+        for path in shipped_files(PROJECT_ROOT)
     ]
 
 
