@@ -68,8 +68,8 @@ def _plan(event: str, line: Timeline | None, members: list[str], data: DeadlineD
     chained = {step.clock for step in line.steps if step.after is not None} if line else set()
     from_event = [data.book.clock(clock_id) for clock_id in members if clock_id not in chained]
     needs_time = any(_counts_hours_forward(clock) for clock in from_event)
-    key = line.id if line else members[0]
-    return Plan(key, event, line.id if line else None, tuple(members), needs_time)
+    timeline_id = line.id if line else None
+    return Plan(timeline_id or members[0], event, timeline_id, tuple(members), needs_time)
 
 
 def _counts_hours_forward(clock: Clock) -> bool:

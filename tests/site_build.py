@@ -8,14 +8,14 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_build(
-    project: Path, site: Path, site_url: str = "http://127.0.0.1:8000/"
-) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` into `site`, to be served at `site_url`; output and errors in stdout."""
+def mkdocs_build(project: Path, site: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into `site`, to be served at `site_url` (else mkdocs.yml's default);
+    output and errors in stdout."""
+    address = {"SITE_URL": site_url} if site_url else {}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **address},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -28,7 +28,6 @@ from decision.rulebook import Project, compile_project, load_trees
 
 STATIC = Path(__file__).resolve().parent / "static"
 AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.browser reads it
-STARTS_ENGINE = "starts_engine"  # page.meta key: this page has an aid
 
 
 class AidsPlugin(BasePlugin[AidsConfig]):
@@ -69,7 +68,7 @@ class AidsPlugin(BasePlugin[AidsConfig]):
         shown = f"docs/{page.file.src_uri}"
         markdown, found = replace_directives(markdown, shown, set(self.bundle.trees))
         if found:
-            page.meta[STARTS_ENGINE] = True  # overrides/main.html then starts the engine from <head>
+            page.meta[runtime.STARTS_ENGINE] = True  # overrides/main.html then starts the engine from <head>
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

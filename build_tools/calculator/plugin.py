@@ -16,14 +16,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_tools.aids.plugin import STARTS_ENGINE
 from build_tools.aids.site import clause_pages
 from build_tools.calculator.catalogue import cited
 from build_tools.calculator.config import CalculatorConfig
 from build_tools.calculator.directive import SLOT, replace_directive
 from build_tools.calculator.embed import calculator_html
 from build_tools.calculator.wording import load_wording
-from build_tools.pyodide.bundle import AID_DIR
+from build_tools.pyodide.bundle import AID_DIR, STARTS_ENGINE
 from decision import deadline_data
 from decision.errors import InputError
 

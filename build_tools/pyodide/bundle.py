@@ -24,6 +24,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 PYODIDE_DIR = "assets/pyodide"
 DECISION_DIR = "assets/decision"
 AID_DIR = "assets/aid"
+STARTS_ENGINE = "starts_engine"  # page.meta key: overrides/main.html starts the engine from <head>
 
 
 def write(site_dir: Path, project_root: Path, extra: Mapping[str, bytes] | None = None) -> dict:

@@ -1,14 +1,12 @@
 """Each flowchart and timeline chart prints whole, one to a page, on A4 landscape (Chromium's PDF output)."""
 
 import base64
-import re
-import subprocess
-from html import unescape
 from pathlib import Path
 
 import pytest
 from browsing import open_page, recorded_context
 from playwright.sync_api import Browser
+from printing import pdf_pages
 
 from decision.rulebook import Project, tree_ids
 
@@ -34,23 +32,6 @@ PRINT_BOXES = """() => [...document.querySelectorAll('.flowchart-figure svg.flow
       && r.top >= box.top - 1 && r.bottom <= box.bottom + 1);
   return {id: svg.id, width: box.width, height: box.height, inside};
 })"""
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
-
-
-def _pdf_pages(pdf: Path) -> list[tuple[float, float, str, list[tuple[float, float, float, float, str]]]]:
-    """Each page's width, height, text, and words with their boxes (points, from pdftotext -bbox)."""
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    pages = []
-    for match in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.DOTALL):
-        words = [
-            (float(a), float(b), float(c), float(d), unescape(word))
-            for a, b, c, d, word in _WORD.findall(match.group(3))
-        ]
-        text = " ".join(word[4] for word in words)
-        pages.append((float(match.group(1)), float(match.group(2)), text, words))
-    return pages
 
 
 def _has_words(page_words: list[str], text: str) -> bool:
@@ -74,7 +55,7 @@ def test_each_chart_prints_whole_on_its_own_a4_landscape_page(
         page.close()
         assert recorder.problems() == []
     assert ends, f"/{path} has no charts"
-    printed = _pdf_pages(pdf)
+    printed = pdf_pages(pdf)
     assert all(
         abs(width - A4_LANDSCAPE_POINTS[0]) < 2 and abs(height - A4_LANDSCAPE_POINTS[1]) < 2
         for width, height, _, _ in printed

@@ -1,11 +1,11 @@
 """The training pages in Chromium: a scenario worked by keyboard, a divergence explained, axe-core, print."""
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from browsing import axe_violations, open_page, recorded_context
 from playwright.sync_api import Browser, Page
+from printing import pdf_pages
 
 from build_tools.training.scenarios import Scenario, project_known, read_scenarios
 from decision.rulebook import Project
@@ -129,7 +129,7 @@ def test_answer_sheets_print_each_from_a_new_page(
 
 
 def letters(text: str) -> str:
-    """Only the letters and digits, lower case: pdftotext joins words split by a hyphen at a line end."""
+    """Only the letters and digits, lower case: a word split by a hyphen at a line end prints as two."""
     return "".join(character for character in text.lower() if character.isalnum())
 
 
@@ -173,5 +173,4 @@ def printed(browser: Browser, url: str, pdf: Path) -> list[str]:
         page = open_page(context, url)
         page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
     assert recorder.problems() == []
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+    return [text for _, _, text, _ in pdf_pages(pdf)]
