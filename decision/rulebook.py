@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 
-from decision.clauses import clause_ids
+from decision.clauses import read_clauses
 from decision.compiled import compile_rulebook
 from decision.errors import InputError
 from decision.problems import Problem, RuleError, line_of
@@ -26,7 +26,7 @@ SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "rule-tree.schema.jso
 
 @dataclass(frozen=True)
 class Project:
-    """Where a project keeps its rules, clocks and pages; the clause inventory sits beside it in ../shared."""
+    """Where a project keeps its rules, clocks, clause inventory and pages."""
 
     root: Path = PROJECT_ROOT
     docs: Path | None = None  # the build passes mkdocs' docs_dir; otherwise root/docs
@@ -45,7 +45,7 @@ class Project:
 
     @property
     def clauses_file(self) -> Path:
-        return self.root.parent / "shared" / "requirements" / "clauses.yaml"
+        return self.root / "build_tools" / "clauses" / "clauses.yaml"
 
     def shown(self, path: Path) -> str:
         """A path as messages show it: relative to the project root."""
@@ -145,7 +145,7 @@ def _known(project: Project) -> tuple[Known, list[str]]:
     try:
         clauses = frozenset(_clauses(project))
     except InputError as error:
-        clauses, problems = frozenset(), [str(error)]
+        clauses, problems = frozenset(), [str(problem) for problem in getattr(error, "problems", [error])]
     try:
         clocks: frozenset[str] | None = _clock_ids(project)
     except InputError as error:
@@ -157,10 +157,7 @@ def _known(project: Project) -> tuple[Known, list[str]]:
 
 
 def _clauses(project: Project) -> list[str]:
-    try:
-        return clause_ids(project.clauses_file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"{project.shown(project.clauses_file)}: cannot be read: {error.strerror}") from None
+    return [clause.id for clause in read_clauses(project.clauses_file, project.shown(project.clauses_file))]
 
 
 def _clock_ids(project: Project) -> frozenset[str]:

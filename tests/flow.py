@@ -8,7 +8,7 @@ from decision.engine import AnswerError, evaluate
 from decision.rulebook import Project, load_tree
 from decision.tree import Tree
 
-FIXTURE_PROJECT = Project(Path(__file__).parent / "fixtures" / "project" / "main")
+FIXTURE_PROJECT = Project(Path(__file__).parent / "fixtures" / "project")
 
 
 def fixture_tree(tree_id: str) -> Tree:

@@ -2,13 +2,14 @@
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from site_build import PROJECT, mkdocs_build
 
-INVENTORY = PROJECT.parent / "shared" / "requirements" / "clauses.yaml"
+INVENTORY = PROJECT / "build_tools" / "clauses" / "clauses.yaml"
 
 
 @pytest.fixture
@@ -18,10 +19,29 @@ def project(tmp_path: Path) -> Path:
     for folder in ("docs", "includes", "overrides"):
         shutil.copytree(PROJECT / folder, copy / folder)
     shutil.copy2(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
-    for read_only in ("decision", "node_modules"):  # read by the build (rules, Pyodide), never written
+    # read by the build (rules, clause inventory, Pyodide), never written
+    for read_only in ("decision", "build_tools", "node_modules"):
         (copy / read_only).symlink_to(PROJECT / read_only)
-    (tmp_path / "shared").symlink_to(INVENTORY.parents[1])  # mkdocs.yml finds it at ../shared
     return copy
+
+
+def test_a_clone_with_nothing_beside_it_builds(tmp_path: Path) -> None:
+    """The repository's own files are enough: no ../shared (or anything else) beside the clone."""
+    clone = tmp_path / "clone"
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=PROJECT, capture_output=True, text=True, check=True,
+    ).stdout.split("\0")
+    for name in filter(None, files):
+        if not (PROJECT / name).is_file():  # deleted in the work tree, not yet committed
+            continue
+        (clone / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / name, clone / name)
+    (clone / "node_modules").symlink_to(PROJECT / "node_modules")  # what `npm ci` installs
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["clone"]
+    result = mkdocs_build(clone, clone / "site")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert (clone / "site" / "index.html").is_file()
 
 
 def _build_output(project: Path) -> str:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from decision.clauses import read_clauses
 from decision.deadline_data import current
 from decision.deadlines import add_months, clocks_list, deadline
 from decision.errors import InputError
+from decision.rulebook import Project
 
 TODAY = date(2026, 11, 24)
-INVENTORY = Path(__file__).resolve().parents[2] / "shared" / "requirements" / "clauses.yaml"
 CLOCKS_FILE = Path(__file__).resolve().parent.parent / "decision" / "clocks.yaml"
 PUBLIC_IDS = [
     *("national-panel-notification", "rapid-review", "aisr-to-psw", "placing-authority-confirmation"),
@@ -30,9 +31,9 @@ PUBLIC_IDS = [
 
 
 def inventory() -> dict[str, str]:
-    """Clause id -> kind, from the shared inventory."""
-    rows = re.findall(r"- \{id: ([A-Z0-9-]+), seed: \w+, kind: (\w+)", INVENTORY.read_text(encoding="utf-8"))
-    return dict(rows)
+    """Clause id -> kind, from the project's inventory."""
+    project = Project()
+    return {clause.id: clause.kind for clause in read_clauses(project.clauses_file, "clauses.yaml")}
 
 
 def due_of(clock_id: str, start: str, today: date = TODAY) -> dict:

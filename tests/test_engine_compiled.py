@@ -37,8 +37,8 @@ def test_trees_from_the_rulebook_walk_exactly_like_the_source(rulebook):
 
 
 def test_the_hash_changes_with_the_rules(rulebook, tmp_path):
-    shutil.copytree(FIXTURE_PROJECT.root.parent, tmp_path / "project")
-    project = Project(tmp_path / "project" / "main")
+    shutil.copytree(FIXTURE_PROJECT.root, tmp_path / "project")
+    project = Project(tmp_path / "project")
     rules = project.rules_dir / "notify.yaml"
     rules.write_text(rules.read_text() + "\n", encoding="utf-8")
     assert compile_project(project)["version"]["hash"] != rulebook["version"]["hash"]

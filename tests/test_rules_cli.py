@@ -150,8 +150,8 @@ def test_check_passes_a_clean_project():
 
 @pytest.fixture
 def broken_root(tmp_path) -> Path:
-    shutil.copytree(FIXTURE_PROJECT.root.parent, tmp_path / "project")
-    root = tmp_path / "project" / "main"
+    shutil.copytree(FIXTURE_PROJECT.root, tmp_path / "project")
+    root = tmp_path / "project"
     for name in ("dangling-next", "unknown-clause"):
         shutil.copy(INVALID / f"{name}.yaml", root / "decision" / "rules")
     return root

@@ -17,8 +17,8 @@ INVALID = Path(__file__).parent / "fixtures" / "rules" / "invalid"
 
 @pytest.fixture
 def site_root(tmp_path) -> Path:
-    shutil.copytree(FIXTURE_PROJECT.root.parent, tmp_path / "project")
-    root = tmp_path / "project" / "main"
+    shutil.copytree(FIXTURE_PROJECT.root, tmp_path / "project")
+    root = tmp_path / "project"
     (root / "docs" / "index.md").write_text("# Fixture site\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text("site_name: Fixture\nplugins:\n  - procedures-rules\n", encoding="utf-8")
     return root

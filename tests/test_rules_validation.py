@@ -20,8 +20,8 @@ GOOD_RULES = FIXTURE_PROJECT.rules_dir
 @pytest.fixture
 def project(tmp_path) -> Project:
     """A copy of the fixture project, so a test can add a broken rule file to it."""
-    shutil.copytree(FIXTURE_PROJECT.root.parent, tmp_path / "project")
-    return Project(tmp_path / "project" / "main")
+    shutil.copytree(FIXTURE_PROJECT.root, tmp_path / "project")
+    return Project(tmp_path / "project")
 
 
 def with_invalid(project: Project, name: str) -> Project:
@@ -145,9 +145,20 @@ def test_missing_clocks_file_is_reported_once(project):
 def test_missing_clause_inventory_is_reported(project):
     project.clauses_file.unlink()
     problems = check_project(project)
-    assert problems[0].startswith("../shared/requirements/clauses.yaml: cannot be read")
+    assert problems[0] == "build_tools/clauses/clauses.yaml: file not found"
     assert any(
         "cites 'KN-FIX-NOTIFY', which is not a clause id in the inventory" in line for line in problems
+    )
+
+
+def test_a_bad_clause_in_the_inventory_is_named_with_its_line(project):
+    text = project.clauses_file.read_text(encoding="utf-8")
+    project.clauses_file.write_text(text.replace("kind: timescale", "kind: deadline"), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "kind: timescale" in row)
+    problems = check_project(project)
+    assert problems[0] == (
+        f"build_tools/clauses/clauses.yaml:{line}: clause 'KN-FIX-NOTIFY': kind 'deadline' is not one of "
+        "threshold, route, timescale, definition, role, process, note"
     )
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from html.parser import HTMLParser
 
-from build_tools.clauses.inventory import Clause
+from decision.clauses import Clause
 
 
 class _IdCollector(HTMLParser):
@@ -35,7 +35,7 @@ def anchor_problems(
     for clause in clauses:
         pages = pages_by_id.get(clause.anchor, [])
         if not pages:
-            home = " or ".join(seed_pages.get(clause.seed, [])) or f"the page of seed {clause.seed}"
+            home = " or ".join(seed_pages.get(clause.source, [])) or f"the page of source {clause.source}"
             problems.append(f"{clause.id}: no anchor #{clause.anchor} on any page; it belongs on {home}")
         elif len(pages) > 1:
             listed = ", ".join(pages)

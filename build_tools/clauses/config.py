@@ -5,9 +5,7 @@ from mkdocs.config import config_options as c
 
 
 class ClausesConfig(base.Config):
-    # The clause inventory, relative to mkdocs.yml; it lives outside the project and is never copied.
-    inventory = c.Type(str, default="../shared/requirements/clauses.yaml")
-    # Where each seed's clauses belong (docs-relative pages), so a missing anchor names the page to fix.
+    # Where each source's clauses belong (docs-relative pages), so a missing anchor names the page to fix.
     seed_pages = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
     # Acronym definitions (`*[ABBR]: meaning`), relative to mkdocs.yml.
     abbreviations = c.Type(str, default="includes/abbreviations.md")

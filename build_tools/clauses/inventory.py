@@ -1,36 +1,19 @@
-"""Read the clause inventory: the ids every page anchor and rule citation must come from."""
+"""The project's clause inventory for the build: decision.clauses' reader, its errors as build errors."""
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
-
-@dataclass(frozen=True)
-class Clause:
-    id: str
-    seed: str
-
-    @property
-    def anchor(self) -> str:
-        return self.id.lower()
+from decision.clauses import Clause, read_clauses
+from decision.errors import InputError
+from decision.rulebook import Project
 
 
-def read_inventory(path: Path) -> list[Clause]:
+def read_inventory(root: Path) -> list[Clause]:
+    """The clauses of the project at `root`; PluginError naming the file and line of every problem."""
+    project = Project(root=root)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"procedures-clauses: cannot read the clause inventory {path}: {error}") from error
-    rows = data.get("clauses") if isinstance(data, dict) else None
-    if not isinstance(rows, list):
-        raise PluginError(f"procedures-clauses: {path} has no `clauses:` list")
-    return [_clause(row, path, number) for number, row in enumerate(rows, start=1)]
-
-
-def _clause(row: object, path: Path, number: int) -> Clause:
-    if not (isinstance(row, dict) and isinstance(row.get("id"), str) and isinstance(row.get("seed"), str)):
-        raise PluginError(
-            f"procedures-clauses: {path}: clause number {number} needs an `id` and a `seed`: {row!r}"
-        )
-    return Clause(id=row["id"], seed=row["seed"])
+        return read_clauses(project.clauses_file, project.shown(project.clauses_file))
+    except InputError as error:
+        problems = getattr(error, "problems", [error])
+        raise PluginError("procedures-clauses: " + "\n".join(str(problem) for problem in problems)) from None

@@ -14,7 +14,8 @@ from mkdocs.structure.pages import Page
 from build_tools.clauses.anchors import anchor_problems, html_ids
 from build_tools.clauses.config import ClausesConfig
 from build_tools.clauses.glossary import fill_glossary, glossary_table, read_abbreviations
-from build_tools.clauses.inventory import Clause, read_inventory
+from build_tools.clauses.inventory import read_inventory
+from decision.clauses import Clause
 
 
 class ClausesPlugin(BasePlugin[ClausesConfig]):
@@ -26,8 +27,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
-        self.clauses = read_inventory((self.root / self.config.inventory).resolve())
-        unmapped = sorted({c.seed for c in self.clauses} - set(self.config.seed_pages))
+        self.clauses = read_inventory(self.root)
+        unmapped = sorted({c.source for c in self.clauses} - set(self.config.seed_pages))
         if unmapped:
             raise PluginError(
                 f"procedures-clauses: mkdocs.yml: seed_pages has no page for seed(s) {', '.join(unmapped)}"

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from decision.calendar import ISO_DATE, ISO_MINUTE
-from decision.clauses import clause_ids
+from decision.clauses import read_clauses
 from decision.deadline_data import current
 from decision.errors import InputError
 from decision.problems import Problem, line_of
@@ -96,14 +96,11 @@ class Scenario:
 
 def project_known(project: Project) -> Known:
     """The trees, clocks and clauses of `project`; InputError if a file cannot be read."""
-    try:
-        inventory = project.clauses_file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{project.shown(project.clauses_file)}: cannot be read: {error.strerror}") from None
+    clauses = read_clauses(project.clauses_file, project.shown(project.clauses_file))
     return Known(
         trees=frozenset(tree_ids(project)),
         clocks=frozenset(current().book.clocks),
-        clauses=frozenset(clause_ids(inventory)),
+        clauses=frozenset(clause.id for clause in clauses),
     )
 
 
