@@ -1,15 +1,16 @@
 """What a practitioner typed or chose in an aid's form, checked, with problems in the reader's words.
 
 The engine checks answers too, but names questions and values the way a developer needs them; these
-checks run first, so the reader sees GOV.UK-style messages ("Select an answer", "The date must
-include a month") beside the field to fix.
+checks run first, so the reader sees GOV.UK-style messages that name the question or the box ("Select
+an answer to 'What has happened?'", "The date must include a month") beside the field to fix.
 """
 
 from collections.abc import Mapping
 from datetime import date
 
+from decision.conditions import ISO_DATE
 from decision.render import Fault, say
-from decision.tree import ISO_DATE, Question
+from decision.tree import Question
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -17,7 +18,10 @@ DATE_PARTS = ("day", "month", "year")
 def submitted_answer(question: Question, fields: Mapping) -> tuple[object, Fault | None]:
     """The answer a submitted question form gives (fields `answer`, or `day`, `month`, `year`)."""
     if question.kind == "date":
-        value, fault = date_from_parts({part: str(fields.get(part, "")).strip() for part in DATE_PARTS})
+        parts = {part: str(fields.get(part, "")).strip() for part in DATE_PARTS}
+        if not any(parts.values()):
+            return None, Fault(say("enter_answer_date", question=question.text), "day")
+        value, fault = date_from_parts(parts)
         return value, fault or (answer_fault(question, value) if value else None)
     value = fields.get("answer", [] if question.kind == "multi" else "")
     if question.kind == "multi" and isinstance(value, str):
@@ -32,7 +36,7 @@ def answer_fault(question: Question, value: object) -> Fault | None:
     if question.kind == "multi":
         return _multi_fault(question, value)
     if value in ("", None):
-        return Fault(say("choose_one"), "0")
+        return Fault(say("choose_one", question=question.text), "0")
     if not isinstance(value, str) or question.option(value) is None:
         return Fault(say("not_offered", value=value), "0")
     return None
@@ -40,7 +44,7 @@ def answer_fault(question: Question, value: object) -> Fault | None:
 
 def _multi_fault(question: Question, value: object) -> Fault | None:
     if not isinstance(value, list) or not value:
-        return Fault(say("choose_some"), "0")
+        return Fault(say("choose_some", question=question.text), "0")
     for item in value:
         option = question.option(item)
         if option is None:

@@ -11,12 +11,13 @@ its error.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from decision import aid_input, outcome_dates, render
 from decision.deadline_data import DeadlineData
 from decision.engine import AnswerError, evaluate
 from decision.errors import InputError
-from decision.fragment import SHOW_OUTCOME, State, format_state, href
+from decision.fragment import SHOW_OUTCOME, State, format_state, href, parse
 from decision.render import Fault, Site, Start, say
 from decision.tree import Question, Tree
 
@@ -28,7 +29,7 @@ class Aid:
     tree: Tree
     site: Site
     deadlines: DeadlineData
-    made_at: str  # local YYYY-MM-DDTHH:MM, shown on the outcome
+    made_at: str  # UK local time, YYYY-MM-DDTHH:MM, shown on the outcome
 
 
 def step(aid: Aid, state: State, submit: Mapping | None) -> dict:
@@ -52,18 +53,34 @@ def _answer(aid: Aid, state: State, question_id: str, fields: Mapping) -> dict:
     value, fault = aid_input.submitted_answer(question, fields)
     answers = {**state.answers, question.id: value}
     if fault is None:
-        fault = _contradiction(aid.tree, answers, question)
+        fault = _contradiction(aid, answers, question)
     if fault is None:
-        return show(aid, State(answers, None, state.when))
+        return _answered(aid, State(answers, None, state.when), question)
     shown = fields if question.kind == "date" else value
     html = render.question_html(aid.site, aid.tree, question, shown, _back(state, question.id), fault)
     return _question_response(html, state, question, fault)
 
 
-def _contradiction(tree: Tree, answers: Mapping[str, object], question: Question) -> Fault | None:
+def _answered(aid: Aid, state: State, question: Question) -> dict:
+    """The step after an accepted answer, with `answered`: the fragment that shows the question again
+    with that answer. The page puts it in place of the history entry it leaves, so the browser's Back
+    button returns to the answer given, as the Back link does."""
+    response = show(aid, state)
+    shown = parse(response["fragment"], aid.tree)
+    if question.id in shown.answers:
+        response["answered"] = format_state(State(shown.answers, question.id, shown.when))
+    return response
+
+
+def _today(aid: Aid) -> date:
+    """The user's own date, from the time the page gave: a date 'not after today' is checked against it."""
+    return date.fromisoformat(aid.made_at[:10])
+
+
+def _contradiction(aid: Aid, answers: Mapping[str, object], question: Question) -> Fault | None:
     """A date check the new answer fails (the message is in the rule data), or None."""
     try:
-        evaluate(tree, answers)
+        evaluate(aid.tree, answers, _today(aid))
     except AnswerError as error:
         if error.question == question.id:
             return Fault(error.reason, _first_field(question))
@@ -71,7 +88,7 @@ def _contradiction(tree: Tree, answers: Mapping[str, object], question: Question
 
 
 def _dates(aid: Aid, state: State, fields: Mapping) -> dict:
-    result = evaluate(aid.tree, state.answers)
+    result = evaluate(aid.tree, state.answers, _today(aid))
     if result["status"] != "outcome":
         raise InputError("dates can be given only once the aid has reached an outcome")
     when, faults = dict(state.when), {}
@@ -98,7 +115,7 @@ def show(aid: Aid, state: State, typed: Mapping[str, Start] | None = None) -> di
             return _question_response(render.question_html(aid.site, tree, question, None, None, fault),
                                       state, question, fault)  # fmt: skip
     try:
-        result = evaluate(tree, state.answers)
+        result = evaluate(tree, state.answers, _today(aid))
     except AnswerError as error:  # a date check the stored answers fail
         question = tree.questions[error.question]
         fault = Fault(error.reason, _first_field(question))
@@ -132,7 +149,8 @@ def _outcome(aid: Aid, state: State, result: dict, typed: Mapping[str, Start]) -
         outcome_dates.plans(outcome, aid.deadlines), state.when, aid.deadlines
     )
     starts = [typed.get(start.id, start) for start in starts]
-    html = render.outcome_html(aid.site, aid.tree, result, state, starts, dues, aid.made_at)
+    zone = aid.deadlines.zone
+    html = render.outcome_html(aid.site, aid.tree, result, state, starts, dues, aid.made_at, zone)
     response = {"status": "outcome", "html": html, "fragment": format_state(state), "outcome_id": outcome.id}
     wrong = [start for start in starts if start.error]
     if wrong:
@@ -142,14 +160,14 @@ def _outcome(aid: Aid, state: State, result: dict, typed: Mapping[str, Start]) -
 
 def record(aid: Aid, state: State, link: str) -> str:
     """The plain-text decision record of the outcome the state reaches."""
-    result = evaluate(aid.tree, state.answers)
+    result = evaluate(aid.tree, state.answers, _today(aid))
     if result["status"] != "outcome":
         raise InputError("a decision record needs the answers that reach an outcome")
     outcome = aid.tree.outcomes[result["outcome"]["id"]]
     starts, dues = outcome_dates.work_out(
         outcome_dates.plans(outcome, aid.deadlines), state.when, aid.deadlines
     )
-    return render.record_text(aid.site, aid.tree, result, starts, dues, aid.made_at, link)
+    return render.record_text(aid.site, aid.tree, result, starts, dues, aid.made_at, aid.deadlines.zone, link)
 
 
 def _problem(aid: Aid, state: State, message: str) -> dict:

@@ -13,7 +13,8 @@ The engine worker calls it for every message. A request is a JSON object with an
   record    {tree, fragment, base, made_at, link} -> {text}: the plain-text decision record
   clocks    {} -> {clocks: [...], timelines: [...]}
   deadline  {clock, start} -> the deadlines engine's result (start: YYYY-MM-DD or YYYY-MM-DDTHH:MM)
-  timeline  {timeline, start} -> the result of every step
+  timeline  {timeline, start, happened?} -> the result of every step (happened: {step id: YYYY-MM-DD},
+            the real dates of steps that later steps count from)
   ladder    {authority, start} -> the escalation ladder of "surrey" or "rutland"
   ics       {clock or timeline or authority, start} -> {text}: that clock, timeline or ladder as an
             iCalendar file
@@ -131,7 +132,11 @@ def _deadline(bundle: Bundle, request: dict) -> dict:
 
 
 def _timeline(bundle: Bundle, request: dict) -> dict:
-    return timeline.timeline(_text(request, "timeline"), _text(request, "start"), bundle.deadlines)
+    happened = request.get("happened", {})
+    if not isinstance(happened, dict) or not all(isinstance(value, str) for value in happened.values()):
+        raise InputError(f"'happened' must map step ids to dates, not {json.dumps(happened)}")
+    start = _text(request, "start")
+    return timeline.timeline(_text(request, "timeline"), start, bundle.deadlines, happened=happened)
 
 
 def _ladder(bundle: Bundle, request: dict) -> dict:

@@ -44,6 +44,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     line.add_argument(
         "--from", dest="start", required=True, metavar="DATE[THH:MM]", help="the event, UK time"
     )
+    line.add_argument(
+        "--happened",
+        action="append",
+        default=[],
+        metavar="STEP=DATE",
+        help="the real date of a step later steps count from, e.g. national-panel-notification=2025-03-10",
+    )
     line.add_argument("--ics", type=Path, metavar="FILE", help="also write the timeline as an iCalendar file")
     line.set_defaults(handler=_timeline)
 
@@ -71,7 +78,7 @@ def _deadline(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    result = timeline(args.event, args.start)
+    result = timeline(args.event, args.start, happened=_happened(args.happened))
     if args.ics:
         try:
             args.ics.write_text(to_ics(result), encoding="utf-8", newline="")
@@ -79,6 +86,13 @@ def _timeline(args: argparse.Namespace) -> int:
             raise InputError(f"cannot write {args.ics}: {error.strerror}") from None
     _print_json(result)
     return 0
+
+
+def _happened(pairs: list[str]) -> dict[str, str]:
+    for pair in pairs:
+        if "=" not in pair:
+            raise InputError(f"--happened {pair!r}: write it as STEP=YYYY-MM-DD")
+    return dict(pair.split("=", 1) for pair in pairs)
 
 
 def _print_json(value: object) -> None:

@@ -17,13 +17,16 @@ MEANINGS = ("due", "earliest", "lapses")
 AUTHORITIES = ("Kent", "Surrey", "Rutland")
 WORDING = (
     "due_day", "due_time", "earliest_day", "lapses_day", "start_day_off", "far_ahead", "calendar_day_off",
-    "before_day_off", "happens_twice", "clocks_forward", "clocks_back", "chained",
+    "before_day_off", "happens_twice", "clocks_forward", "clocks_back", "chained", "given", "latest",
+    "needs_event", "happened_label", "happened_before", "work_to", "ics_work_to", "ics_latest",
 )  # fmt: skip
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLAUSE_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 _CLOCK_KEYS = ("id", "name", "authority", "starts", "amount", "unit", "counting", "cites")
-_CLOCK_OPTIONAL = ("reading", "before", "counted_in", "meaning", "conflict", "alternative")
+_CLOCK_OPTIONAL = ("reading", "before", "counted_in", "meaning", "conflict", "reading_name", "alternative")
 _ALTERNATIVE_KEYS = ("name", "amount", "unit", "counting", "cites")
+_ALTERNATIVE_OPTIONAL = ("starts",)
+ALTERNATIVE_UNITS = ("working_days", "calendar_days", "hours")
 _TIMELINE_KEYS = ("id", "name", "authority", "event", "steps")
 _TIMELINE_OPTIONAL = ("ladder", "note", "cites")
 _STEP_OPTIONAL = ("label", "clock", "from", "note", "cites")
@@ -44,7 +47,9 @@ class Clock:
     counted_in: str | None = None  # before_event: hours | working_days | calendar_days
     meaning: str = "due"
     conflict: str | None = None
-    alternative: "Clock | None" = None  # the other reading, where the sources disagree
+    reading_name: str | None = None  # with an alternative: this reading, as words after "on the reading that"
+    alternative: "Clock | None" = None  # the other reading, where the sources allow two
+    from_event: bool = False  # an alternative counted from the timeline's event, not the clock's start
 
     @property
     def counts(self) -> str:
@@ -221,6 +226,7 @@ def _clock(reader: _Reader, raw: object) -> Clock | None:
         counted_in=raw.get("counted_in") and reader.choice(raw, "counted_in", node, COUNTED_IN),
         meaning=reader.choice(raw, "meaning", node, MEANINGS, default="due"),
         conflict=reader.text(raw, "conflict", node, required=False),
+        reading_name=reader.text(raw, "reading_name", node, required=False),
         alternative=_alternative(reader, raw, node),
     )
     _check_clock(reader, raw, node, clock)
@@ -232,25 +238,33 @@ def _alternative(reader: _Reader, raw: Mapping, node: str) -> Clock | None:
     if alternative is None:
         return None
     node = f"{node} alternative"
-    if not reader.mapping(alternative, node, _ALTERNATIVE_KEYS, ()):
+    if not reader.mapping(alternative, node, _ALTERNATIVE_KEYS, _ALTERNATIVE_OPTIONAL):
         return None
+    unit = reader.choice(alternative, "unit", node, ALTERNATIVE_UNITS)
+    backwards = raw.get("unit") == "before_event"  # counted back from the same event as the clock
+    starts = reader.text(alternative, "starts", node, required=False)
     return Clock(
         id=str(raw.get("id")),
         name=reader.text(alternative, "name", node) or "",
         authority=str(raw.get("authority")),
-        starts=str(raw.get("starts")),
+        starts=starts or str(raw.get("starts")),
         amount=reader.amount(alternative, node),
-        unit=reader.choice(alternative, "unit", node, ("working_days", "calendar_days")),
+        unit="before_event" if backwards else unit,
         counting=reader.text(alternative, "counting", node) or "",
         cites=reader.cites(alternative, node),
+        before=raw.get("before") if backwards else None,
+        counted_in=unit if backwards else None,
+        from_event=starts is not None,
     )
 
 
 def _check_clock(reader: _Reader, raw: Mapping, node: str, clock: Clock) -> None:
     if clock.backwards != bool(clock.before and clock.counted_in):
         reader.problem(raw, node, "'before' and 'counted_in' are given with unit before_event, and only then")
-    if bool(clock.conflict) != bool(clock.alternative):
-        reader.problem(raw, node, "'conflict' and 'alternative' go together")
+    if not (bool(clock.conflict) == bool(clock.alternative) == bool(clock.reading_name)):
+        reader.problem(raw, node, "'conflict', 'reading_name' and 'alternative' go together")
+    if clock.alternative and clock.alternative.from_event and clock.backwards:
+        reader.problem(raw, node, "an alternative counted back from an event cannot have its own 'starts'")
     if clock.meaning != "due" and clock.counts in ("hours", "working_days"):
         reader.problem(raw, node, f"meaning {clock.meaning!r} is only for calendar dates, not {clock.counts}")
 
@@ -298,8 +312,14 @@ def _step(
         clock=clock_id,
         after=after,
         note=reader.text(raw, "note", node, required=False),
-        cites=reader.cites(raw, node, required=clock is None) or (clock.cites if clock else ()),
+        cites=reader.cites(raw, node, required=clock is None) or (_all_cites(clock) if clock else ()),
     )
+
+
+def _all_cites(clock: Clock) -> tuple[str, ...]:
+    """A clock's clauses, then those only its other reading cites."""
+    other = clock.alternative.cites if clock.alternative else ()
+    return tuple(dict.fromkeys([*clock.cites, *other]))
 
 
 def _wording(reader: _Reader, raw: object) -> dict[str, str]:

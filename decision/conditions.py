@@ -2,10 +2,12 @@
 
 Forms (CONTRIBUTING.md): {answer: Q, equals: V}, {answer: Q, in: [V, ...]}, {answer: Q, includes: V},
 {answer: Q, includes_any: [V, ...]}, {all: [C, ...]}, {any: [C, ...]}, {not: C},
-{date: A, before: B} and {date: A, on_or_after: B}, each optionally with plus_years: N.
+{date: A, before: B} and {date: A, on_or_after: B}, each optionally with plus_years: N, and
+{date: A, before_day: D} and {date: A, on_or_after_day: D}, against a fixed day D (YYYY-MM-DD).
 """
 
 import calendar
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +15,7 @@ from datetime import date
 from decision.problems import ShapeError
 
 Answers = Mapping[str, object]
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -40,17 +43,24 @@ class AnswerIncludes:
 
 @dataclass(frozen=True)
 class DateComparison:
-    """Date `date` is before (or on or after) the `plus_years` anniversary of date `other`."""
+    """Date `date` is before (or on or after) the `plus_years` anniversary of date `other`.
+
+    With `fixed`, `other` is a day written YYYY-MM-DD (a date in the rules, such as when a duty began),
+    not a question."""
 
     date: str
     other: str
     before: bool
     plus_years: int
+    fixed: bool = False
 
     def holds(self, answers: Answers) -> bool:
         day = date.fromisoformat(str(answers[self.date]))
-        limit = anniversary(date.fromisoformat(str(answers[self.other])), self.plus_years)
+        limit = anniversary(self.other_day(answers), self.plus_years)
         return ((day.year, day.month, day.day) < limit) == self.before
+
+    def other_day(self, answers: Answers) -> date:
+        return date.fromisoformat(self.other if self.fixed else str(answers[self.other]))
 
 
 @dataclass(frozen=True)
@@ -105,7 +115,8 @@ def atoms(condition: Condition) -> Iterator[Atom]:
 
 _FORMS = (
     "{answer, equals}, {answer, in}, {answer, includes}, {answer, includes_any}, {all}, {any}, {not}, "
-    "{date, before}, {date, on_or_after}, each date form optionally with plus_years"
+    "{date, before}, {date, on_or_after}, each optionally with plus_years, {date, before_day}, "
+    "{date, on_or_after_day}"
 )
 
 
@@ -130,6 +141,8 @@ def parse_condition(raw: object) -> Condition:
         return _answer_test(raw, keys, values)
     if "date" in keys and keys - {"plus_years"} in ({"date", "before"}, {"date", "on_or_after"}):
         return _date_comparison(raw)
+    if keys in ({"date", "before_day"}, {"date", "on_or_after_day"}):
+        return _fixed_day_comparison(raw)
     raise ShapeError(f"condition with keys {sorted(keys)} is not one of the accepted forms: {_FORMS}")
 
 
@@ -151,6 +164,23 @@ def _date_comparison(raw: Mapping) -> DateComparison:
         before=before,
         plus_years=plus_years,
     )
+
+
+def _fixed_day_comparison(raw: Mapping) -> DateComparison:
+    before = "before_day" in raw
+    day = raw["before_day"] if before else raw["on_or_after_day"]
+    if not isinstance(day, str) or not is_iso_date(day):
+        key = "before_day" if before else "on_or_after_day"
+        raise ShapeError(f"{key} must be a real date written YYYY-MM-DD, not {day!r}")
+    return DateComparison(date=_value(raw["date"]), other=day, before=before, plus_years=0, fixed=True)
+
+
+def is_iso_date(value: str) -> bool:
+    """A real date written YYYY-MM-DD."""
+    try:
+        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def _value(raw: object) -> str:

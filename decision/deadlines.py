@@ -2,8 +2,10 @@
 
 A result (a JSON-ready dict) gives the due date (and time, for hour clocks) with its weekday, the
 counting rule in words, the day counted as day 0 (always the event's day, even a weekend or bank
-holiday), each weekend day and bank holiday skipped, the clause ids, notes and warnings, and where
-the sources disagree the other reading's date too.
+holiday), each weekend day and bank holiday skipped, the clause ids, notes and warnings.
+Safe dates by construction: where the sources allow two readings, both are counted and the earlier
+is the headline, the date to work to (`work_to` names its reading); the later is `latest`, shown
+beside it and never as the headline.
 Day deadlines end at the end of their day; an hour deadline that lands exactly on midnight is shown
 as the end of the day before.
 """
@@ -44,17 +46,47 @@ def check_time_given(clock: Clock, moment: date) -> None:
         )
 
 
-def count(clock: Clock, start: date, data: DeadlineData, today: date) -> dict:
-    """The result for `clock` from `start` (a date, or a datetime in UK time); see the module docstring."""
-    if clock.counts == "hours":
-        result = _count_hours(clock, start, data)
-    else:
-        day = start.date() if isinstance(start, datetime) else start
-        result = _count_days(clock, day, data, today)
-    if clock.alternative:
-        result["alternative"] = count(clock.alternative, start, data, today)
-        result["conflict"] = clock.conflict
+def count(clock: Clock, start: date, data: DeadlineData, today: date, event: date | None = None) -> dict:
+    """The result for `clock` from `start` (a date, or a datetime in UK time); see the module docstring.
+
+    `event` is the date of the timeline's event, for a reading counted from it; None outside a timeline."""
+    result = _count_one(clock, start, data, today)
+    other = clock.alternative
+    if other is None:
+        return result
+    result["conflict"] = clock.conflict
+    if other.from_event and event is None:
+        needs = data.book.wording["needs_event"].format(reading=other.name, event=other.starts)
+        result["notes"].append(needs)
+        result["reading_name"] = clock.reading_name
+        return result
+    latest = _count_one(other, event if other.from_event else start, data, today)
+    latest["reading_name"] = other.name
+    result["reading_name"] = clock.reading_name
+    if _ends(latest) < _ends(result):
+        result, latest = latest, result
+    for reading in (result, latest):
+        reading["name"], reading["conflict"] = clock.name, clock.conflict
+    result["cites"] = list(dict.fromkeys([*clock.cites, *other.cites]))
+    wording = data.book.wording
+    result["work_to_text"] = wording["work_to"].format(reading=result["reading_name"], due=result["due_text"])
+    latest["latest_text"] = wording["latest"].format(reading=latest["reading_name"], due=latest["due_text"])
+    result["work_to"] = result["reading_name"]
+    result["latest"] = latest
     return result
+
+
+def _count_one(clock: Clock, start: date, data: DeadlineData, today: date) -> dict:
+    if clock.counts == "hours":
+        return _count_hours(clock, start, data)
+    day = start.date() if isinstance(start, datetime) else start
+    return _count_days(clock, day, data, today)
+
+
+def _ends(result: dict) -> datetime:
+    """When a result's deadline passes, in UK clock time: the end of its day when it has no time."""
+    moment = due_moment(result)
+    return moment if isinstance(moment, datetime) else datetime.combine(moment + DAY, datetime.min.time())
 
 
 def due_moment(result: dict) -> date:
@@ -189,7 +221,9 @@ def _result(clock: Clock, data: DeadlineData, start: tuple[str, str], due: dict,
         "notes": working["notes"],
         "warnings": working["warnings"],
         "cites": list(clock.cites),
-        "alternative": None,
+        "reading_name": None,  # with two readings: this one's, as words after "on the reading that"
+        "work_to": None,  # with two readings: the name of the one this headline date comes from
+        "latest": None,  # with two readings: the later one's result, never the headline
         "conflict": None,
     }
 

@@ -12,8 +12,9 @@ import json
 from collections.abc import Mapping
 from datetime import date
 
+from decision.conditions import ISO_DATE
 from decision.errors import InputError
-from decision.tree import ISO_DATE, DateCheck, Outcome, Question, Tree
+from decision.tree import TODAY, DateCheck, Outcome, Question, Tree
 
 _MONTHS = (
     "January",
@@ -41,15 +42,18 @@ class AnswerError(InputError):
         super().__init__(f"question '{question}': {reason}")
 
 
-def evaluate(tree: Tree, answers: object) -> dict:
-    """The next unanswered question on the path, or the outcome, with the trail of answers used."""
+def evaluate(tree: Tree, answers: object, today: date | None = None) -> dict:
+    """The next unanswered question on the path, or the outcome, with the trail of answers used.
+
+    `today` (default: the computer's date) is the latest day a date checked `not_after: today` may be."""
     checked = check_answers(tree, answers)
+    today = today or date.today()
     trail = []
     node = tree.start
     while (question := tree.questions.get(node)) is not None:
         if question.id not in checked:
             return _result(tree, "question", question_view(question), trail, checked)
-        contradicted = contradiction(question, checked)
+        contradicted = contradiction(question, checked, today)
         if contradicted is not None:
             raise AnswerError(question.id, checked[question.id], contradicted.message)
         trail.append(trail_entry(question, checked[question.id]))
@@ -97,10 +101,17 @@ def _check_multi(question: Question, value: object) -> None:
             raise AnswerError(question.id, value, f"{_shown(item)} cannot be combined with other options")
 
 
-def contradiction(question: Question, answers: Mapping[str, object]) -> DateCheck | None:
-    """The first date check the answer to `question` fails against an earlier answer, if any."""
+def contradiction(question: Question, answers: Mapping[str, object], today: date) -> DateCheck | None:
+    """The first date check the answer to `question` fails (an earlier answer, or today), if any."""
+    if not question.checks:
+        return None
+    day = date.fromisoformat(str(answers[question.id]))
     for check in question.checks:
-        if date.fromisoformat(str(answers[question.id])) < date.fromisoformat(str(answers[check.not_before])):
+        if check.not_before is not None and day < date.fromisoformat(str(answers[check.not_before])):
+            return check
+        if check.not_after == TODAY and day > today:
+            return check
+        if check.not_after not in (None, TODAY) and day > date.fromisoformat(str(answers[check.not_after])):
             return check
     return None
 

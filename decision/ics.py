@@ -2,7 +2,9 @@
 
 Day deadlines are all-day events; timed deadlines are timed events in Europe/London, described by a
 VTIMEZONE built from the bundled tzdata file. The file holds only clock names, rules and dates:
-no names, case numbers or other personal data.
+no names, case numbers or other personal data. Every event reminds the day before (at 09:00), and a
+timed one a few hours before too. A step with two readings gives two events, named as the date to
+work to and the latest date.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -15,6 +17,8 @@ from decision.uk_time import changes_between, to_local
 PRODID = "-//Kent Surrey Rutland alert procedures//Deadline clocks//EN"
 ZONE_ID = "Europe/London"
 LINE_OCTETS = 75  # RFC 5545 3.1: fold longer lines
+DAY_BEFORE = "-PT15H"  # from the start of an all-day event: 09:00 the day before
+TIMED_REMINDERS = ("-P1D", "-PT3H")  # a timed deadline: the day before, and 3 hours before
 
 
 def to_ics(timeline_result: dict, data: DeadlineData | None = None, now: datetime | None = None) -> str:
@@ -22,44 +26,67 @@ def to_ics(timeline_result: dict, data: DeadlineData | None = None, now: datetim
     data = data or current()
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     dated = [step for step in timeline_result["steps"] if step["due"]]
+    words = data.book.wording
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        *_vtimezone(data.zone, [date.fromisoformat(step["due"]) for step in dated]),
+        *_vtimezone(data.zone, [date.fromisoformat(reading["due"]) for reading in _readings(dated)]),
     ]
     for step in dated:
-        lines += _vevent(step, stamp)
+        if step["latest"]:
+            lines += _vevent(step, words["ics_work_to"].format(label=step["label"]), stamp)
+            lines += _vevent(step["latest"], words["ics_latest"].format(label=step["label"]), stamp, step)
+        else:
+            lines += _vevent(step, step["label"], stamp)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _vevent(step: dict, stamp: str) -> list[str]:
-    day = date.fromisoformat(step["due"])
-    if step["due_time"]:
-        hour, minute = step["due_time"].split(":")
+def _readings(steps: list[dict]) -> list[dict]:
+    return [reading for step in steps for reading in (step, step["latest"]) if reading]
+
+
+def _vevent(reading: dict, summary: str, stamp: str, step: dict | None = None) -> list[str]:
+    """One event on the date of `reading`: a step's work-to date, or the latest date of `step`."""
+    day = date.fromisoformat(reading["due"])
+    if reading["due_time"]:
+        hour, minute = reading["due_time"].split(":")
         when = [f"DTSTART;TZID={ZONE_ID}:{day:%Y%m%d}T{hour}{minute}00"]
+        reminders = TIMED_REMINDERS
     else:
         when = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
+        reminders = (DAY_BEFORE,)
     return [
         "BEGIN:VEVENT",
         f"UID:{uuid4()}",
         f"DTSTAMP:{stamp}",
         *when,
-        f"SUMMARY:{_text(step['label'])}",
-        f"DESCRIPTION:{_text(_description(step))}",
+        f"SUMMARY:{_text(summary)}",
+        f"DESCRIPTION:{_text(_description(reading, step or reading))}",
         "TRANSP:TRANSPARENT",
+        *(line for trigger in reminders for line in _valarm(summary, trigger)),
         "END:VEVENT",
     ]
 
 
-def _description(step: dict) -> str:
-    parts = [step["due_text"], step["rule"], *step["notes"], *step["warnings"]]
-    alternative = step.get("alternative")
-    if alternative:
-        parts += [step["conflict"], f"{alternative['name']}: {alternative['due_text']}"]
+def _valarm(summary: str, trigger: str) -> list[str]:
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{_text(summary)}",
+        f"TRIGGER:{trigger}",
+        "END:VALARM",
+    ]
+
+
+def _description(reading: dict, step: dict) -> str:
+    """The date and its working; for a step with two readings, both dates and why there are two."""
+    parts = [reading["due_text"], reading["rule"], *reading["notes"], *reading["warnings"]]
+    if step["latest"]:
+        parts += [step["work_to_text"], step["latest"]["latest_text"], step["conflict"]]
     parts.append("Clauses: " + ", ".join(step["cites"]))
     return "\n".join(parts)
 

@@ -5,8 +5,8 @@ alone, and the first option no condition tests, alone (the others route just lik
 combination of the tested non-exclusive options that routes differently from the answers already kept.
 Routing depends only on which tested options are chosen, so this covers every route without listing
 all 2^n subsets. Dates: the day before and the day of each boundary a condition draws against an
-earlier date (29 February included), then the earliest day each check allows if it routes
-differently; a date compared with nothing answered yet gets BASE_DATE.
+earlier date or a fixed day (29 February included), then the earliest day each check allows if it
+routes differently; a date compared with nothing answered yet gets BASE_DATE.
 """
 
 import json
@@ -59,7 +59,7 @@ def _walk(tree: Tree, node_id: str, answers: dict[str, object]) -> list[TreePath
     seen = set()
     for answer, always_keep in _candidates(tree, question, answers):
         given = {**answers, question.id: answer}
-        if question.kind == "date" and contradiction(question, given) is not None:
+        if question.kind == "date" and contradiction(question, given, date.max) is not None:
             continue
         index = branch_index(question, given)
         suffixes = _walk(tree, question.next[index].go, given)
@@ -121,29 +121,30 @@ def _condition_boundaries(tree: Tree, question: Question, answers: Mapping[str, 
     for atom in _atoms(tree):
         if not isinstance(atom, DateComparison):
             continue
-        if atom.date == question.id and atom.other in answers:
-            limit = date(*anniversary(_day(answers[atom.other]), atom.plus_years))
+        if atom.date == question.id and (atom.fixed or atom.other in answers):
+            limit = date(*anniversary(atom.other_day(answers), atom.plus_years))
             days |= {limit - _DAY, limit}
-        elif atom.other == question.id and atom.date in answers:
+        elif not atom.fixed and atom.other == question.id and atom.date in answers:
             days |= _days_either_side_of_anniversary(_day(answers[atom.date]), atom.plus_years)
     return sorted(days)
 
 
 def _other_days(question: Question, answers: Mapping[str, object], boundaries: list[date]) -> list[date]:
     """The earliest day each check allows, else BASE_DATE when no condition gave a day."""
-    days = {_day(answers[check.not_before]) for check in question.checks}
+    days = {_day(answers[check.not_before]) for check in question.checks if check.not_before is not None}
     return sorted(days) or ([] if boundaries else [BASE_DATE])
 
 
 def _days_either_side_of_anniversary(target: date, years: int) -> set[date]:
-    """The last day whose `years`th anniversary is before `target`, and the day after it."""
+    """The last day whose `years`th anniversary is on or before `target`, and the day after it: where
+    "`target` is before the anniversary" changes from false to true."""
     estimate = date(*anniversary(target, -years))
-    first_on_or_after = next(
+    first_after = next(
         day
         for day in (estimate + offset * _DAY for offset in range(-3, 4))
-        if anniversary(day, years) >= (target.year, target.month, target.day)
+        if anniversary(day, years) > (target.year, target.month, target.day)
     )
-    return {first_on_or_after - _DAY, first_on_or_after}
+    return {first_after - _DAY, first_after}
 
 
 def _atoms(tree: Tree) -> Iterator:

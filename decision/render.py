@@ -14,12 +14,13 @@ from datetime import datetime
 from functools import cache
 from html import escape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from decision.conditions import AllOf, AnswerIncludes, AnyOf, Condition, DateComparison, Not
 from decision.engine import format_date
 from decision.errors import InputError
 from decision.fragment import SHOW_OUTCOME, State, href
-from decision.tree import Action, Outcome, Question, Tree
+from decision.tree import TODAY, Action, DateCheck, Outcome, Question, Tree
 
 WORDING_FILE = Path(__file__).resolve().parent / "aid-wording.json"
 _MINUTE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")
@@ -78,8 +79,9 @@ class Start:
 class Due:
     """When one action's clock is due, worked out from the date and time given for its start."""
 
-    text: str  # "By the end of Tuesday 1 December 2026"
+    text: str  # the work-to date: "By the end of Tuesday 1 December 2026"
     notes: tuple[str, ...]  # the working worth knowing: day 0 moved, clocks changing, chained dates
+    latest: str | None = None  # two readings: "At the latest, on the reading that ...", never the headline
 
 
 # --- question ------------------------------------------------------------------------------
@@ -92,34 +94,45 @@ def question_html(
     value: object = None,
     back: str | None = None,
     fault: Fault | None = None,
-    no_js_notice: bool = False,
 ) -> str:
-    """One question as a GOV.UK form: fieldset, legend heading, hint, error, inputs, Continue.
+    """One question as a GOV.UK form: fieldset, legend heading, hint, error, inputs, guidance, Continue.
 
-    `value` is the answer to show chosen: a stored answer, or for a date the parts as typed."""
+    `value` is the answer to show chosen: a stored answer, or for a date the parts as typed. The
+    clause links come after the answers, folded into one control, so the keyboard reaches the answers
+    first."""
     ids = _Ids(tree)
     hint = _hint(question)
     described = [ids.of("hint")] if hint else []
     described += [ids.of("error")] if fault else []
     legend = _heading(site.level, ids.of("heading"), escape(question.text), focusable=True)
-    notice = f'<noscript><p class="aid-no-js">{escape(say("no_js"))}</p></noscript>' if no_js_notice else ""
+    invalid = fault is not None
     return "".join(
         [
             _back_link(back),
             _error_summary(ids, site.level, [fault]) if fault else "",
             f'<form class="aid-form" method="dialog" novalidate data-form="question" '
             f'data-question="{question.id}" data-kind="{question.kind}">',
-            _group_open(fault is not None, described),
+            _group_open(invalid, described),
             f'<legend class="aid-legend">{legend}</legend>',
             f'<div class="aid-hint" id="{ids.of("hint")}">{escape(hint)}</div>' if hint else "",
-            _guidance(site, _question_cites(question), say("guidance")),
             _error_message(ids.of("error"), fault.message) if fault else "",
-            _date_inputs(ids, "", value) if question.kind == "date" else _choices(ids, question, value),
+            _date_inputs(ids, "", value, invalid)
+            if question.kind == "date"
+            else _choices(ids, question, value, invalid),
             "</fieldset></div>",
+            _question_guidance(site, _question_cites(question)),
             _button(say("continue"), primary=True, attributes='type="submit"'),
-            notice,
             "</form>",
         ]
+    )
+
+
+def _question_guidance(site: Site, cites: list[str]) -> str:
+    if not cites:
+        return ""
+    return (
+        f'<details class="aid-guidance"><summary>{escape(say("question_guidance"))}</summary>'
+        f"<p>{_cite_links(site, cites)}</p></details>"
     )
 
 
@@ -133,7 +146,7 @@ def _question_cites(question: Question) -> list[str]:
     return list(dict.fromkeys(cites))
 
 
-def _choices(ids: "_Ids", question: Question, value: object) -> str:
+def _choices(ids: "_Ids", question: Question, value: object, invalid: bool) -> str:
     kind = "checkbox" if question.kind == "multi" else "radio"
     chosen = value if isinstance(value, list) else [value]
     items = []
@@ -145,13 +158,13 @@ def _choices(ids: "_Ids", question: Question, value: object) -> str:
         checked = " checked" if option.value in chosen else ""
         items.append(
             f'<div class="aid-choices__item"><input class="aid-choices__input" id="{input_id}" name="answer" '
-            f'type="{kind}" value="{option.value}"{exclusive}{checked}>'
+            f'type="{kind}" value="{option.value}"{exclusive}{checked}{_invalid(invalid)}>'
             f'<label class="aid-choices__label" for="{input_id}">{escape(option.label)}</label></div>'
         )
     return f'<div class="aid-choices aid-choices--{kind}">{"".join(items)}</div>'
 
 
-def _date_inputs(ids: "_Ids", prefix: str, value: object) -> str:
+def _date_inputs(ids: "_Ids", prefix: str, value: object, invalid: bool) -> str:
     """Day, month and year boxes, named `<prefix>day` and so on; `value` is ISO or the typed parts."""
     parts = _date_parts(value)
     items = []
@@ -161,7 +174,7 @@ def _date_inputs(ids: "_Ids", prefix: str, value: object) -> str:
             f'<div class="aid-date__item"><label class="aid-date__label" for="{input_id}">'
             f'{escape(say(part))}</label><input class="aid-date__input aid-width-{width}" id="{input_id}" '
             f'name="{prefix}{part}" type="text" inputmode="numeric" autocomplete="off" '
-            f'value="{escape(parts[part])}"></div>'
+            f'value="{escape(parts[part])}"{_invalid(invalid)}></div>'
         )
     return f'<div class="aid-date">{"".join(items)}</div>'
 
@@ -221,18 +234,25 @@ def outcome_html(
     starts: list[Start],
     dues: Mapping[str, Due],
     made_at: str,
+    zone: ZoneInfo,
 ) -> str:
-    """The decision, urgency, who does what by when, why, what next, and the rules version and time."""
+    """The decision, urgency, who does what by when, why, what next, and the rules version and time.
+
+    The record is what Print prints: the parts marked aid-print-only stand in for the page around it
+    (the aid's title) and for the controls (the dates given, and the address that reopens it)."""
     ids = _Ids(tree)
     outcome = tree.outcomes[result["outcome"]["id"]]
     urgency = escape(say("urgency")[outcome.urgency])
+    reopen = escape(href(state))
     record = [
+        f'<p class="aid-record__title aid-print-only">{escape(say("record_title", title=tree.title))}</p>',
         _heading(site.level, ids.of("heading"), escape(say("outcome_heading")), focusable=True),
         f'<p class="aid-decision">{escape(outcome.decision)}</p>',
         f'<p class="aid-urgency">{escape(say("urgency_label"))} '
         f'<strong class="aid-tag aid-tag--{outcome.urgency}">{urgency}</strong></p>',
         f"<p>{escape(outcome.explanation)}</p>" if outcome.explanation else "",
         _guidance(site, list(outcome.cites), say("outcome_cites")),
+        _starts_given(starts),
         _heading(site.sub, None, escape(say("actions_heading"))),
         _actions_html(site, outcome, dues),
         _dates_form(site, ids, starts) if starts else "",
@@ -240,7 +260,10 @@ def outcome_html(
         f"<p>{escape(say('why_intro'))}</p>",
         _why_html(site, result["trail"]),
         _consider_html(site, outcome),
-        f'<p class="aid-version">{escape(_version_text(site))} {escape(_made_at_text(made_at))}</p>',
+        f'<p class="aid-reopen aid-print-only">{escape(say("reopen"))} '
+        f'<a href="{reopen}" data-aid-address>{reopen}</a></p>',
+        f'<p class="aid-version">{escape(version_text(site.version))} '
+        f"{escape(_made_at_text(made_at, zone))}</p>",
     ]
     copy = f'type="button" data-aid-copy data-copied="{escape(say("copied"))}" '
     copy += f'data-fallback="{escape(say("copy_fallback"))}"'
@@ -266,10 +289,19 @@ def _actions_html(site: Site, outcome: Outcome, dues: Mapping[str, Due]) -> str:
         timing = ""
         if action.clock:
             due = dues.get(action.clock)
-            worked = f" <strong>{escape(due.text)}</strong> {escape(' '.join(due.notes))}" if due else ""
+            notes = escape(" ".join(due.notes)) if due else ""
+            worked = f" <strong>{escape(due.text)}</strong>{_latest_html(due)} {notes}" if due else ""
             timing = f'<p class="aid-due">{escape(_clock_text(site, action.clock))}{worked}</p>'
         items.append(f"<li>{_who_does(site, action.who, action.does, action.cites)}{timing}</li>")
     return f'<ol class="aid-actions">{"".join(items)}</ol>'
+
+
+def _latest_html(due: Due) -> str:
+    return f' <span class="aid-latest">{escape(due.latest)}.</span>' if due.latest else ""
+
+
+def _latest(due: Due) -> list[str]:
+    return [f"{due.latest}."] if due.latest else []
 
 
 def _who_does(site: Site, who: str, does: str, cites: Iterable[str], extra: str = "") -> str:
@@ -305,17 +337,20 @@ def _start_fields(ids: "_Ids", start: Start) -> str:
     hint_id, error_id, time_id = (ids.of(f"{start.id}-{name}") for name in ("hint", "error", "time"))
     typed = start.typed or _date_parts(start.value)
     time = start.typed.get("time", "") if start.typed else (start.value or "")[11:16]
+    # Only the boxes at fault are marked: an empty time box is fine when the date is what is wrong.
+    time_wrong = start.error is not None and start.error.field == f"{start.id}-time"
+    date_wrong = start.error is not None and not time_wrong
     return (
         _group_open(start.error is not None, [hint_id, *([error_id] if start.error else [])])
         + f'<legend class="aid-legend aid-legend--small">{escape(start.label)}</legend>'
         + f'<div class="aid-hint" id="{hint_id}">{escape(say("date_hint"))}</div>'
         + (_error_message(error_id, start.error.message) if start.error else "")
-        + _date_inputs(ids, f"{start.id}-", typed)
+        + _date_inputs(ids, f"{start.id}-", typed, date_wrong)
         + f'<div class="aid-time"><label class="aid-date__label" for="{time_id}">'
         + f"{escape(say('time'))}</label>"
         + f'<div class="aid-hint">{escape(say("time_hint"))}</div>'
         + f'<input class="aid-date__input aid-width-5" id="{time_id}" name="{start.id}-time" type="text" '
-        + f'autocomplete="off" value="{escape(time)}"></div></fieldset></div>'
+        + f'autocomplete="off" value="{escape(time)}"{_invalid(time_wrong)}></div></fieldset></div>'
     )
 
 
@@ -363,13 +398,31 @@ def _not_modelled_list(site: Site, tree: Tree) -> str:
     return f"<ul>{items}</ul>"
 
 
-def _version_text(site: Site) -> str:
-    return say("version", hash=site.version["hash"], date=format_date(site.version["date"]))
+def version_text(version: Mapping[str, str]) -> str:
+    """The rules version in words: its hash and the date the rules were last checked (docs/sources.md)."""
+    return say("version", hash=version["hash"], date=format_date(version["date"]))
 
 
-def _made_at_text(made_at: str) -> str:
+def _made_at_text(made_at: str, zone: ZoneInfo, key: str = "made_at") -> str:
+    """When the outcome was worked out, in UK time, naming GMT or BST."""
     moment = datetime.fromisoformat(made_at)
-    return say("made_at", date=format_date(moment.date().isoformat()), time=f"{moment:%H:%M}")
+    return say(
+        key,
+        date=format_date(moment.date().isoformat()),
+        time=f"{moment:%H:%M}",
+        zone=moment.replace(tzinfo=zone).tzname(),
+    )
+
+
+def _starts_given(starts: list[Start]) -> str:
+    """The dates given for the outcome's clocks, for print, where the form that holds them is left out."""
+    given = [start for start in starts if start.value and not start.error]
+    if not given:
+        return ""
+    items = "".join(
+        f"<li>{escape(start.label)}: {escape(_moment_text(start.value or ''))}</li>" for start in given
+    )
+    return f'<div class="aid-print-only"><p>{escape(say("record_starts"))}</p><ul>{items}</ul></div>'
 
 
 def problem_html(site: Site, tree: Tree, message: str) -> str:
@@ -396,7 +449,7 @@ def text_version_html(site: Site, tree: Tree) -> str:
         *(_text_outcome(site, ids, outcome) for outcome in tree.outcomes.values()),
         _heading(site.level, ids.of("text-not-modelled"), escape(say("not_modelled_heading"))),
         _not_modelled_list(site, tree),
-        f'<p class="aid-version">{escape(_version_text(site))}</p>',
+        f'<p class="aid-version">{escape(version_text(site.version))}</p>',
     ]
     return (
         f'<details class="aid-text" id="{ids.of("text")}" open>'
@@ -423,12 +476,7 @@ def _text_question(site: Site, tree: Tree, ids: "_Ids", question: Question) -> s
         f"{_cites_inline(site, option.cites)}</li>"
         for option in question.options
     )
-    checks = "".join(
-        "<p>"
-        + escape(say("text_check", question=tree.questions[check.not_before].text, message=check.message))
-        + "</p>"
-        for check in question.checks
-    )
+    checks = "".join(f"<p>{escape(check_text(tree, check))}</p>" for check in question.checks)
     kind = escape(say("text_kind")[question.kind]) + (
         f" {_cites_inline(site, question.cites)}" if question.cites else ""
     )
@@ -439,8 +487,19 @@ def _text_question(site: Site, tree: Tree, ids: "_Ids", question: Question) -> s
         + f"<p>{kind}</p>"
         + (f"<ul>{options}</ul>" if options else "")
         + checks
-        + f"<p>{escape(say('text_next'))}</p>{_next_html(tree, ids, question)}</section>"
+        + f"<p>{escape(say('text_next' if len(question.next) == 1 else 'text_next_first'))}</p>"
+        + f"{_next_html(tree, ids, question)}</section>"
     )
+
+
+def check_text(tree: Tree, check: DateCheck) -> str:
+    """A date check in words, with the message the aid shows."""
+    if check.not_after == TODAY:
+        return say("text_check_today", message=check.message)
+    if check.not_after is not None:
+        return say("text_check_after", question=tree.questions[check.not_after].text, message=check.message)
+    assert check.not_before is not None  # a check names one or the other (decision.tree)
+    return say("text_check", question=tree.questions[check.not_before].text, message=check.message)
 
 
 def _next_html(tree: Tree, ids: "_Ids", question: Question) -> str:
@@ -453,7 +512,8 @@ def _next_html(tree: Tree, ids: "_Ids", question: Question) -> str:
             items.append(say("text_otherwise", target=target))
         else:
             items.append(say("text_if", condition=escape(condition_text(tree, branch.when)), target=target))
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    # Numbered, because the first line that applies is the one to follow.
+    return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
 
 
 def _text_outcome(site: Site, ids: "_Ids", outcome: Outcome) -> str:
@@ -498,8 +558,11 @@ def condition_text(tree: Tree, condition: Condition) -> str:
     if isinstance(condition, Not):
         return say("cond_not", condition=_grouped(tree, condition.condition))
     if isinstance(condition, DateComparison):
-        names = {"date": tree.questions[condition.date].text, "other": tree.questions[condition.other].text}
         comparison = "before" if condition.before else "on_or_after"
+        if condition.fixed:
+            return say(f"cond_day_{comparison}", date=tree.questions[condition.date].text,
+                       day=format_date(condition.other))  # fmt: skip
+        names = {"date": tree.questions[condition.date].text, "other": tree.questions[condition.other].text}
         if condition.plus_years:
             return say(f"cond_years_{comparison}", years=condition.plus_years, **names)
         return say(f"cond_date_{comparison}", **names)
@@ -534,14 +597,14 @@ def record_text(
     starts: list[Start],
     dues: Mapping[str, Due],
     made_at: str,
+    zone: ZoneInfo,
     link: str,
 ) -> str:
     """The outcome as plain text for the case record: answers, reasons, citations, time, rules version."""
     outcome = tree.outcomes[result["outcome"]["id"]]
-    moment = datetime.fromisoformat(made_at)
     lines = [
         say("record_title", title=tree.title),
-        say("record_made_at", date=format_date(moment.date().isoformat()), time=f"{moment:%H:%M}"),
+        _made_at_text(made_at, zone, "record_made_at"),
         say("record_version", hash=site.version["hash"], date=format_date(site.version["date"])),
         say("record_link", url=link),
         "",
@@ -576,7 +639,7 @@ def _record_actions(site: Site, outcome: Outcome, dues: Mapping[str, Due]) -> li
         if action.clock:
             due = dues.get(action.clock)
             lines.append("  " + _clock_text(site, action.clock))
-            lines += [f"  {line}" for line in ([due.text, *due.notes] if due else [])]
+            lines += [f"  {line}" for line in ([due.text, *_latest(due), *due.notes] if due else [])]
     return lines
 
 
@@ -616,6 +679,10 @@ def _back_link(back: str | None) -> str:
     if back is None:
         return ""
     return f'<a href="{escape(back)}" class="aid-back aid-no-print" data-aid-nav>{escape(say("back"))}</a>'
+
+
+def _invalid(invalid: bool) -> str:
+    return ' aria-invalid="true"' if invalid else ""
 
 
 def _group_open(error: bool, described: list[str]) -> str:

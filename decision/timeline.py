@@ -1,26 +1,61 @@
 """Timelines: every clock that follows from one event, and the IRO escalation ladders.
 
-A step starts from the event, or from the due date of an earlier step (`from:` in clocks.yaml),
-assuming that step runs its full time. A ladder is a timeline whose steps are escalation stages;
+A step starts from the event, or from an earlier step (`from:` in clocks.yaml): from the date that
+step really happened when it is given (`happened`), otherwise from its work-to date, and its note
+says which. A ladder is a timeline whose steps are escalation stages;
 a stage the sources give no timescale has a note saying so instead of a date.
 """
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
-from decision.calendar import long_date, parse_moment
-from decision.clock_data import Step, Timeline
+from decision.calendar import long_date, parse_date, parse_moment
+from decision.clock_data import ClockBook, Step, Timeline
 from decision.deadline_data import DeadlineData, current
 from decision.deadlines import check_time_given, count, due_moment
 from decision.errors import InputError
 
 
 def timeline(
-    timeline_id: str, start: str, data: DeadlineData | None = None, today: date | None = None
+    timeline_id: str,
+    start: str,
+    data: DeadlineData | None = None,
+    today: date | None = None,
+    happened: Mapping[str, str] | None = None,
 ) -> dict:
-    """Every deadline following the event of `timeline_id` on `start` (YYYY-MM-DD or YYYY-MM-DDTHH:MM)."""
+    """Every deadline following the event of `timeline_id` on `start` (YYYY-MM-DD or YYYY-MM-DDTHH:MM).
+
+    `happened` maps the id of a step others count from to the date it really happened (YYYY-MM-DD)."""
     data = data or current()
     line = data.book.timeline(timeline_id)
-    return run(line, parse_moment(start, "start"), data, today or date.today())
+    moment = parse_moment(start, "start")
+    return run(line, moment, data, today or date.today(), _happened(line, moment, happened or {}))
+
+
+def happened_steps(line: Timeline) -> list[Step]:
+    """The steps that later steps count from: the date each really happened can be given."""
+    after = {step.after for step in line.steps}
+    return [step for step in line.steps if step.id in after]
+
+
+def happened_label(line: Timeline, step: Step, book: ClockBook) -> str:
+    """What to ask for the real date of `step`: the event the first step counted from it starts with."""
+    following = next(later for later in line.steps if later.after == step.id and later.clock)
+    return book.wording["happened_label"].format(event=book.clocks[following.clock].starts)
+
+
+def _happened(line: Timeline, start: date, given: Mapping[str, str]) -> dict[str, date]:
+    known = {step.id: step for step in happened_steps(line)}
+    dates = {}
+    for step_id, text in given.items():
+        if step_id not in known:
+            raise InputError(f"timeline {line.id!r} has no step {step_id!r} that later steps count from")
+        day = parse_date(text, step_id)
+        if day < _day(start):
+            label = known[step_id].label
+            raise InputError(f"the date given for '{label}' is before the event, {long_date(_day(start))}")
+        dates[step_id] = day
+    return dates
 
 
 def ladder(authority: str, start: str, data: DeadlineData | None = None, today: date | None = None) -> dict:
@@ -47,8 +82,11 @@ def timelines_list(data: DeadlineData | None = None) -> list[dict]:
     ]
 
 
-def run(line: Timeline, start: date, data: DeadlineData, today: date) -> dict:
-    dues: dict[str, date] = {}
+def run(
+    line: Timeline, start: date, data: DeadlineData, today: date, happened: Mapping[str, date] | None = None
+) -> dict:
+    happened = happened or {}
+    dues: dict[str, date] = dict(happened)
     labels: dict[str, str] = {}
     steps = []
     for step in line.steps:
@@ -59,10 +97,14 @@ def run(line: Timeline, start: date, data: DeadlineData, today: date) -> dict:
         clock = data.book.clocks[step.clock]
         if step.after is None:
             check_time_given(clock, start)
-        result = count(clock, dues[step.after] if step.after else start, data, today)
+        result = count(clock, dues[step.after] if step.after else start, data, today, event=start)
         if step.after:
-            result["notes"].insert(0, data.book.wording["chained"].format(source=labels[step.after]))
-        dues[step.id] = due_moment(result)
+            key = "given" if step.after in happened else "chained"
+            day = long_date(_day(dues[step.after]))
+            # the note goes on the reading counted from the earlier step, not on one counted from the event
+            chained = result if result["starts"] == clock.starts else result["latest"]
+            chained["notes"].insert(0, data.book.wording[key].format(source=labels[step.after], day=day))
+        dues.setdefault(step.id, due_moment(result))
         steps.append(
             {"step": step.id, "label": step.label, "from": step.after, **result, "cites": list(step.cites)}
         )
@@ -76,6 +118,10 @@ def run(line: Timeline, start: date, data: DeadlineData, today: date) -> dict:
         "cites": list(line.cites),
         "steps": steps,
     }
+
+
+def _day(moment: date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _start_view(start: date) -> dict:

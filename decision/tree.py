@@ -7,19 +7,25 @@ line and node; the graph checks (targets, reachability, cycles, conditions) are 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import TypeVar
 
-from decision.conditions import Condition, parse_condition
+from decision.conditions import Condition, is_iso_date, parse_condition
 from decision.problems import Problem, RuleError, ShapeError, line_of
 
 KINDS = ("choice", "yes_no_not_sure", "date", "multi")
-URGENCIES = ("immediately", "within-hours", "within-working-days", "no-action", "professional-judgement")
+URGENCIES = (
+    "immediately",
+    "within-hours",
+    "within-working-days",
+    "keep-under-review",
+    "no-action",
+    "professional-judgement",
+)
 AUTHORITIES = ("Kent", "Surrey", "Rutland", "Surrey or Rutland")
 YES_NO_NOT_SURE = ("yes", "no", "not-sure")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLAUSE_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TODAY = "today"  # `not_after: today`: a date that cannot be later than the day the aid is used
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,8 @@ class Branch:
 
 @dataclass(frozen=True)
 class DateCheck:
-    not_before: str  # an earlier date question
+    not_before: str | None  # an earlier date question this date cannot be before
+    not_after: str | None  # an earlier date question this date cannot be after, or TODAY
     message: str
     line: int | None
 
@@ -215,7 +222,7 @@ def parse_tree(raw: object, origin: str) -> Tree:
     tree_id = reader.ident(raw, "id", "")
     node = f"tree '{tree_id}'"
     reviewed = reader.text(raw, "reviewed", node)
-    if reviewed and not _is_iso_date(reviewed):
+    if reviewed and not is_iso_date(reviewed):
         reader.problem(raw, node, f"'reviewed' {reviewed!r} must be a date written YYYY-MM-DD", "reviewed")
     guidance = reader.text(raw, "guidance", node)
     if guidance and not guidance.endswith(".md"):
@@ -248,13 +255,6 @@ def parse_tree(raw: object, origin: str) -> Tree:
     if reader.problems:
         raise RuleError(reader.problems)
     return tree
-
-
-def _is_iso_date(value: str) -> bool:
-    try:
-        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
-    except ValueError:
-        return False
 
 
 def _by_id(reader: _Reader, nodes: list[_Node | None]) -> dict[str, _Node]:
@@ -373,10 +373,16 @@ def _branch(reader: _Reader, raw: object, node: str) -> Branch:
 
 
 def _date_check(reader: _Reader, raw: object, node: str) -> DateCheck:
-    if not reader.mapping(raw, node, ("not_before", "message"), ()):
-        return DateCheck("", "", line_of(raw))
+    if not reader.mapping(raw, node, ("message",), ("not_before", "not_after")):
+        return DateCheck(None, None, "", line_of(raw))
     assert isinstance(raw, Mapping)
-    return DateCheck(reader.ident(raw, "not_before", node), reader.text(raw, "message", node), line_of(raw))
+    if ("not_before" in raw) == ("not_after" in raw):
+        reader.problem(
+            raw, node, "a check needs one of 'not_before' or 'not_after' (an earlier date question, or today)"
+        )
+    not_before = reader.ident(raw, "not_before", node) if "not_before" in raw else None
+    not_after = reader.ident(raw, "not_after", node) if "not_after" in raw else None
+    return DateCheck(not_before, not_after, reader.text(raw, "message", node), line_of(raw))
 
 
 def _outcome(reader: _Reader, raw: object) -> Outcome | None:

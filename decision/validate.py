@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decision.conditions import AnswerIncludes, AnswerIs, Atom, DateComparison, atoms
 from decision.paths import enumerate_paths
 from decision.problems import Problem, RuleError
-from decision.tree import Question, Tree, parse_tree
+from decision.tree import TODAY, Question, Tree, parse_tree
 
 _FORM_KINDS = {AnswerIs: ("choice", "yes_no_not_sure"), AnswerIncludes: ("multi",), DateComparison: ("date",)}
 _FORM_NAMES = {AnswerIs: "equals / in", AnswerIncludes: "includes / includes_any", DateComparison: "date"}
@@ -215,8 +215,11 @@ def _condition_problems(tree: Tree) -> list[Problem]:
 
 
 def _atom_messages(tree: Tree, atom: Atom, available: frozenset[str]) -> Iterator[str]:
-    named = [atom.date, atom.other] if isinstance(atom, DateComparison) else [atom.question]
-    if isinstance(atom, DateComparison) and atom.date == atom.other:
+    if isinstance(atom, DateComparison):
+        named = [atom.date] if atom.fixed else [atom.date, atom.other]
+    else:
+        named = [atom.question]
+    if isinstance(atom, DateComparison) and not atom.fixed and atom.date == atom.other:
         yield f"condition compares question '{atom.date}' with itself"
     for question_id in named:
         question = tree.questions.get(question_id)
@@ -240,13 +243,14 @@ def _check_problems(tree: Tree) -> list[Problem]:
     problems = []
     for question in tree.questions.values():
         for check in question.checks:
-            earlier = tree.questions.get(check.not_before)
+            named = check.not_before or check.not_after
+            if named == TODAY:
+                continue
+            earlier = tree.questions.get(named)
             if earlier is None or earlier.kind != "date":
-                message = f"check names '{check.not_before}', which is not a date question"
-            elif check.not_before not in before[question.id]:
-                message = (
-                    f"check names question '{check.not_before}', which is not answered on every path to here"
-                )
+                message = f"check names '{named}', which is not a date question"
+            elif named not in before[question.id]:
+                message = f"check names question '{named}', which is not answered on every path to here"
             else:
                 continue
             problems.append(Problem(tree.origin, check.line, tree.node(question.id), message))

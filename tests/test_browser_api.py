@@ -81,7 +81,9 @@ def test_an_answer_moves_on_and_gives_the_fragment_to_push():
 def test_nothing_chosen_shows_the_error_and_keeps_the_fragment():
     fragment = "what-happened=child-died"
     response = answer("national-panel", fragment, "where-it-happened", answer="")
-    assert response["error"] == {"question": "where-it-happened", "message": "Select an answer"}
+    question = project_bundle().trees["national-panel"].questions["where-it-happened"]
+    message = say("choose_one", question=question.text)
+    assert response["error"] == {"question": question.id, "message": message}
     assert response["fragment"] == fragment
     summary_link = re.search(r'class="aid-error-summary".*?href="#([^"]+)"', response["html"]).group(1)
     assert f'id="{summary_link}"' in response["html"]  # the summary links to a field that exists
@@ -90,7 +92,8 @@ def test_nothing_chosen_shows_the_error_and_keeps_the_fragment():
 def test_a_multi_question_needs_an_answer_and_refuses_none_with_others():
     fragment = "concern=died"
     empty = answer("alert", fragment, "ofsted-triggers", answer=[])
-    assert empty["error"]["message"] == "Select at least one answer"
+    question = project_bundle().trees["alert"].questions["ofsted-triggers"]
+    assert empty["error"]["message"] == say("choose_some", question=question.text)
     mixed = answer("alert", fragment, "ofsted-triggers", answer=["public-concern", "none"])
     assert mixed["error"] == {
         "question": "ofsted-triggers",
@@ -103,7 +106,7 @@ def test_a_multi_question_needs_an_answer_and_refuses_none_with_others():
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"day": "", "month": "", "year": ""}, "Enter the date"),
+        ({"day": "", "month": "", "year": ""}, None),  # names the question, below
         ({"day": "4", "month": "", "year": ""}, "The date must include a month and year"),
         ({"day": "31", "month": "2", "year": "2001"}, "The date must be a real date"),
         ({"day": "4", "month": "3", "year": "01"}, "The year must include 4 numbers"),
@@ -113,6 +116,8 @@ def test_a_multi_question_needs_an_answer_and_refuses_none_with_others():
 def test_date_problems_are_shown_in_plain_words_with_what_was_typed(fields, message):
     fragment = "what-happened=care-leaver-died&care-leaver-date-of-birth=2001-03-04"
     response = answer("national-panel", fragment, "care-leaver-date-of-death", **fields)
+    question = project_bundle().trees["national-panel"].questions["care-leaver-date-of-death"]
+    message = message or say("enter_answer_date", question=question.text)
     assert response["error"] == {"question": "care-leaver-date-of-death", "message": message}
     assert response["fragment"] == fragment
     assert (
@@ -125,6 +130,13 @@ def test_a_date_answer_is_stored_as_an_iso_date():
     response = answer("national-panel", "what-happened=care-leaver-died", "care-leaver-date-of-birth",
                       day="4", month="3", year="2001")  # fmt: skip
     assert response["fragment"] == "what-happened=care-leaver-died&care-leaver-date-of-birth=2001-03-04"
+
+
+def test_an_accepted_answer_gives_the_fragment_that_shows_it_again_for_the_back_button():
+    response = answer("national-panel", "", "what-happened", answer="child-died")
+    assert response["fragment"] == "what-happened=child-died"
+    assert response["answered"] == "what-happened=child-died&show=what-happened"
+    assert "answered" not in answer("national-panel", "", "what-happened", answer="")
 
 
 def test_show_puts_an_answered_question_back_with_its_answer_chosen():
@@ -200,7 +212,10 @@ def test_giving_the_event_date_shows_when_each_action_is_due():
     fields |= {f"unexpected-child-death-{part}": "" for part in PARTS}
     response = step("national-panel", fragment, {"form": "dates", "fields": fields})
     assert response["fragment"] == f"{fragment}&when.serious-incident=2026-12-24"
-    assert "By the end of Tuesday 5 January 2027" in response["html"]  # 5 working days over Christmas
+    # Work to the KSCMP appendix's day 5; the 5 working days over Christmas are the latest.
+    assert "<strong>By the end of Monday 28 December 2026</strong>" in response["html"]
+    assert "At the latest, on the reading that the guidance&#x27;s 5 working days" in response["html"]
+    assert "By the end of Tuesday 5 January 2027" in response["html"]
 
 
 def test_a_clock_counted_in_hours_needs_the_time_and_keeps_what_was_typed():
@@ -240,7 +255,7 @@ def test_the_calculator_ops_delegate_to_the_deadlines_engine():
     assert "national-panel-notification" in [clock["id"] for clock in clocks["clocks"]]
     assert "serious-incident" in [line["id"] for line in clocks["timelines"]]
     due = call(op="deadline", clock="national-panel-notification", start="2026-12-24")
-    assert due["due"] == "2027-01-05"
+    assert (due["due"], due["latest"]["due"]) == ("2026-12-28", "2027-01-05")
     line = call(op="timeline", timeline="serious-incident", start="2026-12-24")
     assert [step["step"] for step in line["steps"]][:3] == [
         "area-ad-approval",
@@ -252,7 +267,13 @@ def test_the_calculator_ops_delegate_to_the_deadlines_engine():
     ics = call(op="ics", timeline="serious-incident", start="2026-12-24")["text"]
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20270105" in ics
     one = call(op="ics", clock="national-panel-notification", start="2026-12-24")["text"]
-    assert one.count("BEGIN:VEVENT") == 1 and "SUMMARY:Notify the National Panel" in one
+    assert one.count("BEGIN:VEVENT") == 2 and "SUMMARY:Latest: Notify the National Panel" in one
+    real = {"national-panel-notification": "2027-01-04"}
+    line = call(op="timeline", timeline="serious-incident", start="2026-12-24", happened=real)
+    rapid = next(step for step in line["steps"] if step["step"] == "rapid-review")
+    assert (rapid["start"], rapid["due"]) == ("2027-01-04", "2027-01-19")  # 15 days from the real date
+    wrong = call(op="timeline", timeline="serious-incident", start="2026-12-24", happened=["2027-01-04"])
+    assert "'happened' must map step ids to dates" in wrong["error"]["message"]
 
 
 STEP = {"op": "step", "tree": "alert", "fragment": "", "base": "", "level": 2, "made_at": MADE_AT}

@@ -120,9 +120,8 @@ def test_the_static_table_lists_every_timeline_and_its_steps(html: str, book) ->
 def test_amounts_read_as_words(wording: dict, book) -> None:
     assert amount_text(wording, book, book.clocks["alert-response-urgent"]) == "1 working day"
     assert amount_text(wording, book, book.clocks["return-interview"]) == "72 hours"
-    assert (
-        amount_text(wording, book, book.clocks["aisr-to-psw"])
-        == "48 hours before: KSCMP convenes the Rapid Review"
+    assert amount_text(wording, book, book.clocks["rapid-review"]) == (
+        "15 calendar days; on the other reading, 15 working days"
     )
     assert (
         amount_text(wording, book, book.clocks["icpc-report"])

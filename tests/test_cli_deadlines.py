@@ -36,6 +36,15 @@ def test_deadline_prints_the_result(capsys):
     assert (result["due"], result["due_time"], result["due_zone"]) == ("2026-10-27", "09:00", "GMT")
 
 
+def test_timeline_counts_from_the_real_date_of_an_earlier_step(capsys):
+    argv = ["timeline", "serious-incident", "--from", "2025-03-03"]
+    status, out, _ = run(capsys, *argv, "--happened", "national-panel-notification=2025-03-10")
+    assert status == 0
+    rapid = next(step for step in json.loads(out)["steps"] if step["step"] == "rapid-review")
+    assert (rapid["due"], rapid["latest"]["due"]) == ("2025-03-24", "2025-03-25")
+    assert run(capsys, *argv, "--happened", "soon")[:2] == (2, "")
+
+
 def test_timeline_writes_an_ics_file(capsys, tmp_path):
     target = tmp_path / "deadlines.ics"
     status, out, _ = run(capsys, "timeline", "serious-incident", "--from", "2026-03-13", "--ics", str(target))
@@ -43,7 +52,7 @@ def test_timeline_writes_an_ics_file(capsys, tmp_path):
     assert json.loads(out)["timeline"] == "serious-incident"
     data = target.read_bytes()
     assert data.startswith(b"BEGIN:VCALENDAR\r\n")
-    assert data.count(b"BEGIN:VEVENT") == 5
+    assert data.count(b"BEGIN:VEVENT") == 10  # 6 steps, 4 with a work-to and a latest date
     assert b"\n" not in data.replace(b"\r\n", b"")
 
 

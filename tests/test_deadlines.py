@@ -71,8 +71,15 @@ def test_clocks_list_gives_each_clock_as_plain_data():
 # --- working days --------------------------------------------------------------------------------
 
 
+def statutory(start: str) -> dict:
+    """The guidance's 5 working days from knowledge: the latest date of the Panel notification."""
+    result = due_of("national-panel-notification", start)
+    assert result["latest"]["reading_name"].startswith("the guidance's 5 working days"), result["latest"]
+    return result["latest"]
+
+
 def test_christmas_2026_lists_every_day_skipped_by_name():
-    result = due_of("national-panel-notification", "2026-12-24")
+    result = statutory("2026-12-24")
     assert (result["due"], result["due_weekday"]) == ("2027-01-05", "Tuesday")
     assert result["due_text"] == "By the end of Tuesday 5 January 2027"
     assert result["day_zero"] == "2026-12-24"
@@ -89,8 +96,23 @@ def test_christmas_2026_lists_every_day_skipped_by_name():
     assert result["warnings"] == []
 
 
+def test_the_panel_notification_works_to_the_appendix_day_5_even_on_a_bank_holiday():
+    result = due_of("national-panel-notification", "2026-12-24")
+    assert result["due_text"] == "By the end of Monday 28 December 2026"  # day 1 is 24 December
+    assert result["work_to"].startswith("the KSCMP appendix's days are calendar days")
+    assert result["notes"] == [
+        "Monday 28 December 2026 is not a working day (Boxing Day (observed)). This clock counts calendar "
+        "days, so the date does not move."
+    ]
+    assert result["latest"]["latest_text"] == (
+        "At the latest, on the reading that the guidance's 5 working days count the day of knowledge as "
+        "day 0: By the end of Tuesday 5 January 2027"
+    )
+    assert result["cites"] == ["KN-NOTIFY-5WD", "KN-FLOW-TIMELINE"]
+
+
 def test_christmas_2027_when_both_days_and_new_year_fall_at_weekends():
-    result = due_of("national-panel-notification", "2027-12-23")
+    result = statutory("2027-12-23")
     assert result["due"] == "2028-01-04"  # working days 24, 29, 30, 31 December and 4 January
     skipped = {day["date"]: day["holiday"] for day in result["skipped"]}
     assert len(skipped) == 7
@@ -100,8 +122,11 @@ def test_christmas_2027_when_both_days_and_new_year_fall_at_weekends():
     assert skipped["2028-01-03"] == "New Year's Day (observed)"
 
 
-def test_a_saturday_start_is_day_0_and_shows_the_appendix_date_too():
-    result = due_of("national-panel-notification", "2026-01-03")
+def test_a_saturday_start_is_day_0_and_the_appendix_date_is_the_headline():
+    headline = due_of("national-panel-notification", "2026-01-03")
+    assert headline["due"] == "2026-01-07"  # Saturday is day 1 of the appendix, Wednesday day 5
+    assert "KSCMP appendix" in headline["conflict"]
+    result = headline["latest"]
     assert result["day_zero"] == "2026-01-03"
     assert result["due"] == "2026-01-09"  # Monday 5 January is day 1, not day 0
     assert result["notes"] == [
@@ -111,20 +136,16 @@ def test_a_saturday_start_is_day_0_and_shows_the_appendix_date_too():
     ]
     assert [day["date"] for day in result["skipped"]] == ["2026-01-03", "2026-01-04"]
     assert "even at a weekend or on a bank holiday" in result["rule"]
-    appendix = result["alternative"]
-    assert (appendix["name"], appendix["due"]) == ("KSCMP appendix reading", "2026-01-08")
-    assert appendix["cites"] == ["KN-FLOW-TIMELINE"]
-    assert "KSCMP appendix" in result["conflict"]
 
 
 def test_a_sunday_start_gives_the_friday_of_that_week():
-    result = due_of("national-panel-notification", "2027-07-18")
+    result = statutory("2027-07-18")
     assert (result["day_zero"], result["due"]) == ("2027-07-18", "2027-07-23")
     assert result["skipped"] == [{"date": "2027-07-18", "weekday": "Sunday", "holiday": None}]
 
 
 def test_a_good_friday_start_skips_the_easter_weekend_and_monday():
-    result = due_of("national-panel-notification", "2027-03-26")
+    result = statutory("2027-03-26")
     assert (result["day_zero"], result["due"]) == ("2027-03-26", "2027-04-05")
     assert [(day["date"], day["holiday"]) for day in result["skipped"]] == [
         ("2027-03-26", "Good Friday"),
@@ -137,15 +158,15 @@ def test_a_good_friday_start_skips_the_easter_weekend_and_monday():
 
 
 def test_a_working_day_start_has_no_day_off_note():
-    assert due_of("national-panel-notification", "2027-07-19")["notes"] == []
+    assert statutory("2027-07-19")["notes"] == []
 
 
-def test_rapid_review_applies_15_working_days_and_shows_15_calendar_days():
+def test_rapid_review_on_its_own_counts_15_calendar_days_from_the_notification():
     result = due_of("rapid-review", "2026-01-12")
-    assert result["due"] == "2026-02-02"
-    assert result["alternative"]["due"] == "2026-01-27"
-    assert result["alternative"]["name"] == "15 calendar days"
-    assert "15 working days, the flowchart's reading" in result["conflict"]
+    assert result["due"] == "2026-01-27"  # before: 15 working days, Monday 2 February
+    assert result["latest"] is None  # the flowchart's reading counts from knowledge, not given here
+    assert "which is not given here" in result["notes"][-1]
+    assert "flowchart" in result["conflict"]
 
 
 def test_easter_and_the_special_bank_holidays_are_skipped_by_name():
@@ -259,19 +280,29 @@ def test_an_hour_clock_needs_the_time():
         due_of("joint-agency-response", "2026-03-01")
 
 
-def test_agency_report_is_48_hours_before_the_end_of_the_rapid_review_day():
-    result = due_of("aisr-to-psw", "2026-03-02")  # the Rapid Review deadline, a Monday
-    assert (result["due"], result["due_time"]) == ("2026-02-28", None)
-    assert result["due_text"] == "By the end of Saturday 28 February 2026"
-    assert result["notes"] == [
+def test_agency_report_works_to_2_working_days_before_day_9_and_says_when_48_hours_end_at_a_weekend():
+    result = due_of("aisr-to-psw", "2026-03-02")  # Rapid Review day 9, a Monday
+    assert result["due_text"] == "By the end of Thursday 26 February 2026"  # before: Saturday 28th
+    assert result["before"] == "Agency summaries back to KSCMP (Rapid Review day 9)"
+    assert [day["date"] for day in result["skipped"]] == ["2026-02-28", "2026-03-01"]
+    latest = result["latest"]
+    assert latest["due_text"] == "By the end of Saturday 28 February 2026"
+    assert latest["notes"] == [
         "Saturday 28 February 2026 is not a working day (Saturday). The last working day before it is "
         "Friday 27 February 2026."
     ]
 
 
-def test_agency_report_across_the_march_clock_change():
-    result = due_of("aisr-to-psw", "2026-03-30")
-    assert (result["due"], result["due_time"], result["due_zone"]) == ("2026-03-28", "23:00", "GMT")
+def test_agency_report_has_no_time_of_day_across_the_march_clock_change():
+    result = due_of("aisr-to-psw", "2026-03-30")  # before: 23:00 GMT on Saturday 28 March
+    assert (result["due"], result["due_time"]) == ("2026-03-26", None)
+    assert (result["latest"]["due"], result["latest"]["due_time"]) == ("2026-03-28", None)
+
+
+def test_agency_summaries_are_due_on_day_9_counting_the_notification_day_as_day_1():
+    result = due_of("agency-summaries", "2025-03-10")
+    assert result["due_text"] == "By the end of Tuesday 18 March 2025"
+    assert result["latest"]["due_text"] == "By the end of Thursday 20 March 2025"  # 8 working days
 
 
 # --- warnings and errors ---------------------------------------------------------------------------

@@ -22,26 +22,51 @@ def steps_by_id(result: dict) -> dict[str, dict]:
     return {step["step"]: step for step in result["steps"]}
 
 
-def test_serious_incident_timeline_chains_notification_rapid_review_and_agency_report():
-    result = timeline("serious-incident", "2026-03-13", today=TODAY)
-    steps = steps_by_id(result)
-    assert result["start_text"] == "Friday 13 March 2026"
-    assert steps["area-ad-approval"]["due"] == "2026-03-16"
-    assert steps["executive-liaison"]["due"] == "2026-03-18"
-    assert steps["national-panel-notification"]["due"] == "2026-03-20"
-    assert steps["national-panel-notification"]["alternative"]["due"] == "2026-03-19"
-    rapid = steps["rapid-review"]
-    assert (rapid["from"], rapid["start"], rapid["due"]) == (
-        "national-panel-notification",
-        "2026-03-20",
-        "2026-04-14",
+def test_serious_incident_timeline_works_to_the_earliest_reading_of_every_step():
+    # The audit's example. Before: notification Monday 10 March, Rapid Review Monday 31 March and the
+    # report at 23:00 on Saturday 29 March.
+    steps = steps_by_id(timeline("serious-incident", "2025-03-03", today=TODAY))
+    assert steps["area-ad-approval"]["due"] == "2025-03-04"
+    assert steps["executive-liaison"]["due"] == "2025-03-06"
+    notification = steps["national-panel-notification"]
+    assert (notification["due"], notification["latest"]["due"]) == ("2025-03-07", "2025-03-10")
+    summaries = steps["agency-summaries"]
+    assert (summaries["from"], summaries["start"], summaries["due"]) == (
+        "national-panel-notification", "2025-03-07", "2025-03-15"
+    )  # fmt: skip
+    assert summaries["notes"][0] == (
+        "No date was given for 'Notify the National Panel', so this is counted from its work-to date, "
+        "Friday 7 March 2025. When you know the real date, give it to count from that instead."
     )
-    assert rapid["notes"][0] == (
-        "Counted from the date of 'Notify the National Panel', assuming that step runs its full time."
-    )
+    assert "Saturday 15 March 2025 is not a working day" in summaries["notes"][1]
     report = steps["aisr-to-psw"]
-    assert (report["from"], report["due"], report["due_time"]) == ("rapid-review", "2026-04-12", None)
-    assert "The last working day before it is Friday 10 April 2026." in report["notes"][1]
+    assert (report["from"], report["due"], report["due_time"]) == ("agency-summaries", "2025-03-13", None)
+    rapid = steps["rapid-review"]
+    assert (rapid["start"], rapid["due"]) == ("2025-03-07", "2025-03-22")
+    assert (rapid["latest"]["start"], rapid["latest"]["due"]) == ("2025-03-03", "2025-03-24")
+
+
+def test_a_real_notification_date_restarts_the_rapid_review_and_the_flowchart_can_be_earlier():
+    result = timeline(
+        "serious-incident", "2025-03-03", today=TODAY, happened={"national-panel-notification": "2025-03-10"}
+    )
+    steps = steps_by_id(result)
+    rapid = steps["rapid-review"]
+    assert (rapid["start"], rapid["due"]) == ("2025-03-03", "2025-03-24")  # 15 working days from knowledge
+    assert rapid["work_to"] == "the flowchart's 15 working days count from the day of knowledge as day 0"
+    assert (rapid["latest"]["start"], rapid["latest"]["due"]) == ("2025-03-10", "2025-03-25")
+    assert rapid["latest"]["notes"][0] == (
+        "Counted from Monday 10 March 2025, the date given for 'Notify the National Panel'."
+    )
+    assert steps["agency-summaries"]["due"] == "2025-03-18"
+    assert steps["aisr-to-psw"]["due"] == "2025-03-14"
+
+
+def test_a_real_date_before_the_event_or_for_an_unchained_step_is_named():
+    with pytest.raises(InputError, match="given for 'Notify the National Panel' is before the event"):
+        timeline("serious-incident", "2025-03-03", happened={"national-panel-notification": "2025-03-01"})
+    with pytest.raises(InputError, match="no step 'rapid-review' that later steps count from"):
+        timeline("serious-incident", "2025-03-03", happened={"rapid-review": "2025-03-20"})
 
 
 def test_surrey_ladder_gives_each_stage_and_the_20_working_day_resolution():

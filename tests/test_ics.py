@@ -17,17 +17,23 @@ def unfold(text: str) -> list[str]:
     return text[:-2].replace("\r\n ", "").split("\r\n")
 
 
-def events(lines: list[str]) -> list[dict[str, str]]:
-    found, event = [], None
+def events(lines: list[str]) -> list[dict]:
+    """Each VEVENT's properties, with its VALARMs' properties as a list under "alarms"."""
+    found, event, alarm = [], None, None
     for line in lines:
         if line == "BEGIN:VEVENT":
-            event = {}
+            event = {"alarms": []}
         elif line == "END:VEVENT":
             found.append(event)
             event = None
+        elif line == "BEGIN:VALARM":
+            alarm = {}
+        elif line == "END:VALARM":
+            event["alarms"].append(alarm)
+            alarm = None
         elif event is not None:
             name, value = line.split(":", 1)
-            event[name] = value
+            (alarm if alarm is not None else event)[name] = value
     return found
 
 
@@ -64,14 +70,28 @@ def test_folding_never_splits_a_multibyte_character(incident):
 
 def test_day_deadlines_are_all_day_events_with_uid_and_stamp(incident):
     found = events(unfold(to_ics(incident, now=NOW)))
-    assert len(found) == 5
-    notify = next(event for event in found if event["SUMMARY"] == "Notify the National Panel")
-    assert notify["DTSTART;VALUE=DATE"] == "20260320"
-    assert notify["DTEND;VALUE=DATE"] == "20260321"
+    assert len(found) == 10  # 6 steps, 4 of them with a work-to date and a latest date
+    notify = next(event for event in found if event["SUMMARY"] == "Work to: Notify the National Panel")
+    assert notify["DTSTART;VALUE=DATE"] == "20260317"
+    assert notify["DTEND;VALUE=DATE"] == "20260318"
     assert notify["DTSTAMP"] == "20261124T093000Z"
-    assert "KSCMP appendix reading: By the end of Thursday 19 March 2026" in notify["DESCRIPTION"]
-    assert "Clauses: KN-NOTIFY-5WD" in notify["DESCRIPTION"]
-    assert len({event["UID"] for event in found}) == 5
+    assert notify["DESCRIPTION"].startswith("By the end of Tuesday 17 March 2026")
+    assert "At the latest\\, on the reading that the guidance's 5 working days" in notify["DESCRIPTION"]
+    assert "Clauses: KN-NOTIFY-5WD\\, KN-FLOW-TIMELINE" in notify["DESCRIPTION"]
+    latest = next(event for event in found if event["SUMMARY"] == "Latest: Notify the National Panel")
+    assert latest["DTSTART;VALUE=DATE"] == "20260320"
+    assert latest["DESCRIPTION"].startswith("By the end of Friday 20 March 2026")
+    assert len({event["UID"] for event in found}) == 10
+
+
+def test_every_event_reminds_the_day_before_and_an_hour_clock_hours_before_too(incident):
+    # An all-day event starts at midnight: 15 hours before is 09:00 the day before.
+    for event in events(unfold(to_ics(incident, now=NOW))):
+        assert event["alarms"] == [
+            {"ACTION": "DISPLAY", "DESCRIPTION": event["SUMMARY"], "TRIGGER": "-PT15H"}
+        ]
+    (timed,) = events(unfold(to_ics(timeline("child-found", "2026-03-28T10:00", today=NOW.date()), now=NOW)))
+    assert [alarm["TRIGGER"] for alarm in timed["alarms"]] == ["-P1D", "-PT3H"]
 
 
 def test_hour_deadlines_are_timed_events_in_europe_london():
@@ -108,6 +128,13 @@ def test_only_clock_names_rules_and_dates_go_in_the_file(incident):
     assert names <= {
         "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "TZID", "DTSTART", "DTEND",
         "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "TRANSP",
+        "ACTION", "TRIGGER",
     }  # fmt: skip
     summaries = [event["SUMMARY"] for event in events(lines)]
-    assert summaries == [step["label"] for step in incident["steps"]]
+    assert summaries == [
+        summary
+        for step in incident["steps"]
+        for summary in (
+            [f"Work to: {step['label']}", f"Latest: {step['label']}"] if step["latest"] else [step["label"]]
+        )
+    ]

@@ -9,6 +9,7 @@ import pytest
 from aid_bundle import MADE_AT, project_bundle
 
 from build_tools.aids.site import cited
+from decision import deadline_data
 from decision.engine import evaluate
 from decision.fragment import State, format_state, parse
 from decision.render import (
@@ -26,6 +27,7 @@ from decision.rulebook import Project, tree_ids
 from decision.tree import parse_tree
 
 TREES = tree_ids(Project())
+ZONE = deadline_data.current().zone
 
 
 class _Page(HTMLParser):
@@ -101,20 +103,34 @@ def test_text_version_writes_conditions_in_words():
     assert f"If {escape(harmed)}{say('cond_and')}" in html
 
 
-def test_first_question_is_a_real_form_with_a_notice_for_no_javascript():
-    html = question_html(site(), tree("alert"), tree("alert").questions["concern"], no_js_notice=True)
+def test_first_question_is_a_real_form_with_its_guidance_after_the_answers():
+    question = tree("alert").questions["concern"]
+    html = question_html(site(), tree("alert"), question)
     page = _Page(html)
     assert not page.open
     assert '<form class="aid-form" method="dialog"' in html  # submitting without the script sends nothing
     assert '<legend class="aid-legend"><h2 class="aid-heading" id="aid-alert-heading" tabindex="-1">' in html
-    assert html.count('type="radio"') == len(tree("alert").questions["concern"].options)
-    assert "<noscript>" in html and 'type="submit"' in html
+    assert html.count('type="radio"') == len(question.options)
+    # The clause links sit behind one control after the last answer, so the keyboard meets the answers first.
+    guidance = html.index(f'<details class="aid-guidance"><summary>{say("question_guidance")}</summary>')
+    assert html.rindex('type="radio"') < guidance < html.index('type="submit"')
+    first_clause = site().clause_href(question.options[0].cites[0])
+    assert html.count("<details") == 1 and html.index(first_clause) > guidance
+
+
+def test_inputs_in_error_are_marked_invalid_and_the_message_names_the_question():
+    question = tree("alert").questions["concern"]
+    fault = Fault(say("choose_one", question=question.text), "0")
+    assert question.text in fault.message
+    html = question_html(site(), tree("alert"), question, fault=fault)
+    assert html.count('aria-invalid="true"') == len(question.options)
+    assert "aria-invalid" not in question_html(site(), tree("alert"), question)
 
 
 def test_every_input_has_a_label_and_hints_are_described():
     question = tree("alert").questions["ofsted-triggers"]
     html = question_html(site(), tree("alert"), question, fault=Fault("Select at least one answer", "0"))
-    for input_id in re.findall(r'<input [^>]*id="([^"]+)"', html):
+    for input_id in re.findall(r'<input [^>]*\bid="([^"]+)"', html):
         assert f'<label class="aid-choices__label" for="{input_id}">' in html
     assert 'aria-describedby="aid-alert-hint aid-alert-error"' in html
     assert 'class="aid-choices__divider">or<' in html  # before the options that stand alone
@@ -179,10 +195,14 @@ def test_outcome_shows_dues_and_the_dates_form_keeps_what_was_typed():
             {"day": "23", "month": "11", "year": "2026", "time": ""},
         ),
     ]
-    dues = {"national-panel-notification": Due("By the end of Tuesday 5 January 2027", ("A note.",))}
-    html = outcome_html(site(), tree("national-panel"), result, state, starts, dues, MADE_AT)
+    latest = "At the latest, on the reading that the guidance applies: By the end of Tuesday 5 January 2027"
+    dues = {"national-panel-notification": Due("By the end of Monday 28 December 2026", ("A note.",), latest)}
+    html = outcome_html(site(), tree("national-panel"), result, state, starts, dues, MADE_AT, ZONE)
     assert not _Page(html).open
-    assert "<strong>By the end of Tuesday 5 January 2027</strong> A note." in html
+    assert (  # the date to work to is the headline; the latest date follows it, never first
+        '<strong>By the end of Monday 28 December 2026</strong> <span class="aid-latest">At the latest, on '
+        "the reading that the guidance applies: By the end of Tuesday 5 January 2027.</span> A note."
+    ) in html
     assert 'name="serious-incident-day" type="text" inputmode="numeric" autocomplete="off" value="24"' in html
     assert (
         'name="unexpected-child-death-day" type="text" inputmode="numeric" autocomplete="off" value="23"'
@@ -193,13 +213,33 @@ def test_outcome_shows_dues_and_the_dates_form_keeps_what_was_typed():
         in html
     )
     assert 'id="aid-national-panel-unexpected-child-death-time"' in html
+    # Only the time box at fault is marked; the date boxes beside it are fine.
+    assert re.findall(r'name="([^"]+)"[^>]*aria-invalid="true"', html) == ["unexpected-child-death-time"]
+
+
+def test_outcome_record_has_what_print_needs():
+    state = parse(
+        "what-happened=child-died&where-it-happened=in-kent&abuse-or-neglect=yes&looked-after-by-kent=no"
+        "&placed-by-other-authority=no&show=outcome&when.serious-incident=2026-12-24",
+        tree("national-panel"),
+    )
+    result = evaluate(tree("national-panel"), state.answers)
+    starts = [Start("serious-incident", "Knowledge of a serious incident", "2026-12-24")]
+    html = outcome_html(site(), tree("national-panel"), result, state, starts, {}, MADE_AT, ZONE)
+    record = html[html.index('<div class="aid-record"') : html.index('<div class="aid-record-actions')]
+    assert say("record_title", title=tree("national-panel").title) in record
+    assert "<li>Knowledge of a serious incident: 24 December 2026</li>" in record
+    assert f'<a href="#{escape(format_state(state))}" data-aid-address>' in record
+    assert "Worked out on 24 November 2026 at 14:05 UK time (GMT)." in record
+    summer = outcome_html(site(), tree("national-panel"), result, state, [], {}, "2026-07-01T09:00", ZONE)
+    assert "at 09:00 UK time (BST)." in summer
 
 
 def test_a_hand_off_links_to_the_other_aid_page():
     state = parse("concern=died&ofsted-triggers=none&show=outcome", tree("alert"))
     result = evaluate(tree("alert"), state.answers)
     outcome = tree("alert").outcomes[result["outcome"]["id"]]
-    html = outcome_html(site(), tree("alert"), result, state, [], {}, MADE_AT)
+    html = outcome_html(site(), tree("alert"), result, state, [], {}, MADE_AT, ZONE)
     for item in outcome.consider:
         if item.tree:
             assert (
@@ -211,9 +251,12 @@ def test_record_text_lists_dates_given_and_when_actions_are_due():
     state = parse("concern=died&ofsted-triggers=none&show=outcome", tree("alert"))
     result = evaluate(tree("alert"), state.answers)
     starts = [Start("x", "The child's death", "2026-11-23T22:00")]
-    text = record_text(site(), tree("alert"), result, starts, {}, MADE_AT, "http://127.0.0.1/#concern=died")
+    link = "http://127.0.0.1/#concern=died"
+    text = record_text(site(), tree("alert"), result, starts, {}, MADE_AT, ZONE, link)
     assert "Dates given:\n- The child's death: 22:00, 23 November 2026" in text
-    assert text.startswith(f"Decision record: {tree('alert').title}\nWorked out: 24 November 2026 at 14:05\n")
+    assert text.startswith(
+        f"Decision record: {tree('alert').title}\nWorked out: 24 November 2026 at 14:05 UK time (GMT)\n"
+    )
 
 
 def test_fragment_round_trip_keeps_answers_show_and_dates():
@@ -230,3 +273,20 @@ def test_fragment_round_trip_keeps_answers_show_and_dates():
     assert format_state(state) == text
     assert parse("#concern=a%20b", tree("alert")).answers == {"concern": "a b"}
     assert format_state(State({"concern": "a&b"})) == "concern=a%26b"
+
+
+@pytest.mark.parametrize("tree_id", TREES)
+def test_text_version_says_at_each_branching_question_that_the_first_line_that_applies_wins(tree_id):
+    html = text_version_html(site(), tree(tree_id))
+    branching = [question for question in tree(tree_id).questions.values() if len(question.next) > 1]
+    assert html.count(f"<p>{escape(say('text_next_first'))}</p><ol>") == len(branching) > 0
+
+
+def test_record_text_gives_the_work_to_date_first_and_the_latest_after_it():
+    answers = {"what-happened": "child-died", "where-it-happened": "in-kent", "abuse-or-neglect": "yes"}
+    answers |= {"looked-after-by-kent": "no", "placed-by-other-authority": "no"}
+    result = evaluate(tree("national-panel"), answers)
+    latest = "At the latest, on the reading that the guidance applies: By the end of Tuesday 5 January 2027"
+    dues = {"national-panel-notification": Due("By the end of Monday 28 December 2026", ("A note.",), latest)}
+    text = record_text(site(), tree("national-panel"), result, [], dues, MADE_AT, ZONE, "http://x/")
+    assert f"  By the end of Monday 28 December 2026\n  {latest}.\n  A note.\n" in text

@@ -131,7 +131,7 @@ def test_several_problems_are_all_listed_and_summarised_in_one_line():
     assert [str(problem) for problem in caught.value.problems] == [
         "x.yaml:11: question 'q': kind 'dropdown' is not one of: choice, yes_no_not_sure, date, multi",
         "x.yaml:30: outcome 'done': urgency 'soon' is not one of: immediately, within-hours, "
-        "within-working-days, no-action, professional-judgement",
+        "within-working-days, keep-under-review, no-action, professional-judgement",
     ]
     assert "\n" not in str(caught.value)
     assert str(caught.value).endswith("(and 1 more; run `python -m decision check` to see them all)")

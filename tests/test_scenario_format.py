@@ -148,3 +148,39 @@ def test_answers_off_the_route_are_caught(tmp_path: Path) -> None:
     assert [problem.message for problem in problems] == [
         "answers not on the route: criteria-discussion; remove them"
     ]
+
+
+WHY = "why:\n  request-type: The district asks senior managers to weigh the risk to the council.\n"
+
+
+def test_an_explanation_is_read_for_a_question_on_the_route(tmp_path: Path) -> None:
+    scenario = scenario_from(tmp_path, GOOD + WHY)
+    assert scenario.why == {
+        "request-type": "The district asks senior managers to weigh the risk to the council."
+    }
+    _, problems = work(scenario, load_tree(Project(), "alert-response"))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("why", "message"),
+    [
+        ("why: [request-type]\n", ":21: scenario 'sample': 'why' must be a mapping of question id"),
+        ("why:\n  request-type: ''\n", ":22: scenario 'sample': why: 'request-type' must be non-empty text"),
+        (
+            "why:\n  Request_Type: Because.\n",
+            ":22: scenario 'sample': why: 'Request_Type' is not a question id",
+        ),
+    ],
+)
+def test_a_wrong_explanation_is_named_by_line(tmp_path: Path, why: str, message: str) -> None:
+    assert message in problems_in(tmp_path, GOOD + why)
+
+
+def test_an_explanation_off_the_route_is_caught(tmp_path: Path) -> None:
+    text = GOOD + "why:\n  criteria-discussion: Because.\n"
+    _, problems = work(scenario_from(tmp_path, text), load_tree(Project(), "alert-response"))
+    assert [str(problem) for problem in problems] == [
+        "decision/scenarios/sample.yaml:21: scenario 'sample': why: question 'criteria-discussion' is not "
+        "on the route (request-type, may-meet-review-criteria)"
+    ]

@@ -12,7 +12,7 @@ from build_tools.training.scenarios import (
     read_scenario,
     scenario_files,
 )
-from build_tools.training.worked import clock_problems
+from build_tools.training.worked import Worked, clock_problems, every_answer, reasons
 from decision.deadlines import deadline
 from decision.engine import evaluate
 from decision.errors import InputError
@@ -83,6 +83,44 @@ def deadline_problems(scenario: Scenario) -> list[str]:
                 f"({result['due_text']}), expected {expected.due}"
             )
     return problems
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_every_answer_on_the_route_is_explained_in_words(path: Path, known) -> None:
+    """Where a learner's route first differs, the page says why the expected answer fits the case."""
+    scenario = read_scenario(PROJECT, path, known)
+    rules = tree(scenario.tree)
+    trail = evaluate(rules, scenario.answers)["trail"]
+    unexplained = [entry["question"] for entry in trail if not reasons(rules, scenario, entry)]
+    assert unexplained == [], (
+        f"{path.name}: no teaching point cites a clause of the expected answer to "
+        f"{', '.join(unexplained)}, and the rule data has no help for it: write it under 'why:'"
+    )
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_every_answer_a_group_might_give_leads_where_the_engine_says(path: Path, known) -> None:
+    """The trainer's view: at each question every option, one of them expected and reaching the outcome."""
+    scenario = read_scenario(PROJECT, path, known)
+    rules = tree(scenario.tree)
+    worked = Worked(scenario, evaluate(rules, scenario.answers), ())
+    views = every_answer(rules, worked)
+    assert [entry["question"] for entry, _ in views] == [
+        entry["question"] for entry in worked.result["trail"]
+    ]
+    decision = rules.outcomes[scenario.outcome].decision
+    for entry, choices in views:
+        question = rules.questions[entry["question"]]
+        assert [choice.leads_to for choice in choices if choice.expected] == [decision], question.id
+        if question.kind in ("choice", "yes_no_not_sure"):
+            assert [choice.labels for choice in choices] == [(option.label,) for option in question.options]
+        for choice in choices:
+            known_text = (
+                {outcome.decision for outcome in rules.outcomes.values()}
+                if choice.is_outcome
+                else {other.text for other in rules.questions.values()}
+            )
+            assert choice.leads_to in known_text, (question.id, choice)
 
 
 def test_there_are_scenarios() -> None:

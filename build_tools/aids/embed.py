@@ -26,11 +26,14 @@ def aid_html(bundle: Bundle, tree_id: str, base: str, level: int, own_page: bool
     question = tree.questions[tree.start]
     wording = "".join(f' data-{key.replace("_", "-")}="{escape(say(key))}"' for key in STATUS_WORDING)
     text = text_version_html(site, tree)
+    # Without JavaScript the notice is an element, and aid.css then hides the form, which cannot work:
+    # the page leads with the notice and the text version.
+    notice = f'<noscript><p class="aid-no-js">{escape(say("no_js"))}</p></noscript>'
     return (
         f'<div class="aid" data-tree="{tree.id}" data-base="{escape(base)}" data-level="{level}"{wording}>'
-        '<p class="aid-status" role="status" aria-live="polite"></p>'
+        f'{unsearched(notice, tree_id)}<p class="aid-status" role="status" aria-live="polite"></p>'
         f'<div class="aid-step" data-status="question" data-question="{question.id}">'
-        f"{unsearched(question_html(site, tree, question, no_js_notice=True), tree_id)}</div>"
+        f"{unsearched(question_html(site, tree, question), tree_id)}</div>"
         f"{text if own_page else unsearched(text, tree_id)}</div>"
     )
 

@@ -7,6 +7,7 @@ fails). decision/render.py draws both, as it draws every later step in the brows
 
 import json
 import shutil
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,9 +25,11 @@ from decision import deadline_data
 from decision.browser import Bundle
 from decision.errors import InputError
 from decision.fragment import RESERVED
+from decision.render import version_text
 from decision.rulebook import Project, compile_project, load_trees
 
 STATIC = Path(__file__).resolve().parent / "static"
+RULES_VERSION = "[[rules version]]"  # in a page's Markdown: the rules version the site's aids use now
 AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.browser reads it
 
 
@@ -65,6 +68,7 @@ class AidsPlugin(BasePlugin[AidsConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.bundle is not None
+        markdown = markdown.replace(RULES_VERSION, escape(version_text(self.bundle.version)))
         shown = f"docs/{page.file.src_uri}"
         markdown, found = replace_directives(markdown, shown, set(self.bundle.trees))
         if found:

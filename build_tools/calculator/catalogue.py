@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from decision.clock_data import AUTHORITIES, Clock, ClockBook, Timeline
+from decision.timeline import happened_label, happened_steps
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,7 @@ class Choice:
     authority: str
     starts: str  # the event the date entered is the date of
     needs_time: bool  # counts hours forward from the event, so the event's time is needed
+    happened: tuple[tuple[str, str], ...] = ()  # timelines: (step id, label) of each step's real date
 
     @property
     def value(self) -> str:
@@ -53,7 +55,15 @@ def _clock_choices(book: ClockBook) -> list[Choice]:
 
 def _timeline_choices(book: ClockBook) -> list[Choice]:
     return [
-        Choice("timeline", line.id, line.name, line.authority, line.event, _timeline_needs_time(book, line))
+        Choice(
+            "timeline",
+            line.id,
+            line.name,
+            line.authority,
+            line.event,
+            _timeline_needs_time(book, line),
+            tuple((step.id, happened_label(line, step, book)) for step in happened_steps(line)),
+        )
         for line in book.timelines.values()
     ]
 

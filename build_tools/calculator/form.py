@@ -14,9 +14,15 @@ DATE_PARTS = (("day", 2), ("month", 2), ("year", 4))  # input name, width in cha
 
 
 def form_html(wording: Mapping, groups: list[tuple[str, str, list[Choice]]]) -> str:
+    happened = "".join(
+        _happened_html(wording, choice, step, label)
+        for _, _, choices in groups
+        for choice in choices
+        for step, label in choice.happened
+    )
     return (
         '<form class="calc-form" method="dialog" novalidate>'
-        f"{_choose_html(wording, groups)}{_date_html(wording)}{_time_html(wording)}"
+        f"{_choose_html(wording, groups)}{_date_html(wording)}{_time_html(wording)}{happened}"
         f'<button type="submit" class="md-button md-button--primary calc-button">'
         f"{escape(say(wording, 'calculate'))}</button></form>"
     )
@@ -60,6 +66,27 @@ def _date_html(wording: Mapping) -> str:
         f'<legend class="aid-legend calc-label">{escape(say(wording, "date_legend"))}</legend>'
         f'<div class="aid-hint" id="calc-date-hint">{escape(say(wording, "date_hint"))}</div>'
         '<p class="aid-error-message" id="calc-date-error" hidden></p>'
+        f'<div class="aid-date">{items}</div></fieldset></div>'
+    )
+
+
+def _happened_html(wording: Mapping, choice: Choice, step: str, label: str) -> str:
+    """Optional boxes for the real date of a step that later steps count from; shown with its timeline."""
+    group = f"h-{choice.id}-{step}"
+    items = "".join(
+        f'<div class="aid-date__item"><label class="aid-date__label" for="calc-{group}-{part}">'
+        f"{escape(say(wording, part))}</label>"
+        f'<input class="aid-date__input aid-width-{width}" id="calc-{group}-{part}" name="{group}-{part}" '
+        'type="text" inputmode="numeric" autocomplete="off"></div>'
+        for part, width in DATE_PARTS
+    )
+    return (
+        f'<div class="calc-group calc-happened" id="calc-{group}-group" data-for="{choice.value}" '
+        f'data-step="{step}" data-group="{group}" hidden>'
+        f'<fieldset class="aid-fieldset" role="group" aria-describedby="calc-{group}-hint">'
+        f'<legend class="aid-legend calc-label">{escape(label)}</legend>'
+        f'<div class="aid-hint" id="calc-{group}-hint">{escape(say(wording, "happened_hint"))}</div>'
+        f'<p class="aid-error-message" id="calc-{group}-error" hidden></p>'
         f'<div class="aid-date">{items}</div></fieldset></div>'
     )
 

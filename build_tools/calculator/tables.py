@@ -46,7 +46,15 @@ def _clock_table(wording: Mapping, book: ClockBook, authority: str, hrefs: Mappi
 
 
 def amount_text(wording: Mapping, book: ClockBook, clock: Clock) -> str:
-    """'5 working days', or for a deadline before an event '2 working days before: the event'."""
+    """'5 working days', or for a deadline before an event '2 working days before: the event'; with
+    two readings, both."""
+    amount = _one_amount(wording, book, clock)
+    if clock.alternative is None:
+        return amount
+    return say(wording, "amount_or", amount=amount, other=_one_amount(wording, book, clock.alternative))
+
+
+def _one_amount(wording: Mapping, book: ClockBook, clock: Clock) -> str:
     singular, plural = wording["units"][clock.counts]
     unit = singular if clock.amount == 1 else plural
     if not clock.backwards:

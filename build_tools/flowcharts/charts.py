@@ -1,54 +1,86 @@
-"""A tree's flowchart, start to finish: split it to fit A4 landscape, draw each part, finish the SVGs."""
+"""A tree's flowchart: a one-page overview, then the whole chart split to fit A4 landscape, finished SVGs."""
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from build_tools.flowcharts.diagram import ChartHeading, D2Chart, Split, d2_source
-from build_tools.flowcharts.render import D2Renderer, svg_size
-from build_tools.flowcharts.split import prints_readably, split_tree
+from build_tools.flowcharts.diagram import ChartHeading, Split, d2_source
+from build_tools.flowcharts.overview import candidate_questions, group_key, overview_source
+from build_tools.flowcharts.render import LAYOUTS, D2Renderer, well_drawn
+from build_tools.flowcharts.split import split_tree
 from build_tools.flowcharts.svg import Accessible, FinishedSvg, finish_svg
 from build_tools.flowcharts.wording import Wording
+from decision.errors import InputError
 from decision.paths import enumerate_paths
 from decision.tree import Tree
-
-# Ways to draw a part, tried in turn until one prints readably: the direction the chart flows, and
-# the characters a line in arrow labels (wider labels are shorter). Top to bottom reads most easily;
-# left to right stacks a question's many arrows instead of setting them side by side.
-LAYOUTS = (("down", 24), ("down", 34), ("right", 34), ("right", 24))
 
 
 @dataclass(frozen=True)
 class Chart:
     tree_id: str
+    overview: FinishedSvg
     split: Split
     parts: tuple[FinishedSvg, ...]
 
 
 def tree_chart(tree: Tree, version: Mapping[str, str], renderer: D2Renderer, wording: Wording) -> Chart:
     """The tree's flowchart; `version` is the rulebook's {"hash", "date"}."""
-    paths = enumerate_paths(tree)
+    # D2 draws a stand-in for the rules version, so a change to another tree, which changes the
+    # version, does not redraw this tree's charts; the real version goes into the finished SVG.
+    stand_in = {"hash": "0" * len(version["hash"])}
 
-    def drawn(split: Split, part: int, every_layout: bool = True) -> tuple[D2Chart, str] | None:
-        """The first way of drawing the part that prints readably, or None."""
-        heading = _heading(tree, version, split, part, wording)
-        for direction, width in LAYOUTS if every_layout else LAYOUTS[:1]:
-            chart = d2_source(tree, split, part, heading, wording, paths, direction, width)
-            svg = renderer.svg(chart.source, tree.origin)
-            if prints_readably(*svg_size(svg)):
-                return chart, svg
-        return None
+    def with_version(svg: FinishedSvg) -> FinishedSvg:
+        return dataclasses.replace(svg, markup=svg.markup.replace(stand_in["hash"], version["hash"]))
 
-    split = split_tree(tree, lambda split, part, every_layout: drawn(split, part, every_layout) is not None)
+    def drawn(split: Split, part: int) -> tuple[dict[str, int], str] | None:
+        """The first way of drawing the part that is well drawn (small type per key, SVG), or None."""
+        heading = _heading(tree, stand_in, split, part, wording)
+        sources = {
+            direction: d2_source(tree, split, part, heading, wording, direction) for _, direction in LAYOUTS
+        }
+        svg = well_drawn(renderer, tree.origin, lambda direction: sources[direction].source)
+        return None if svg is None else (sources["down"].small_lines, svg)
+
+    split = split_tree(tree, lambda split, part: drawn(split, part) is not None)
     parts = []
     for part in range(1, len(split.parts) + 1):
         found = drawn(split, part)
         assert found is not None  # split_tree made sure every part fits
-        chart, svg = found
+        small_lines, svg = found
         nodes = frozenset(split.parts[part - 1])
-        parts.append(
-            finish_svg(svg, _accessible(tree, split, part, wording), nodes, chart.small_lines, tree.origin)
+        accessible = _accessible(tree, split, part, wording)
+        parts.append(with_version(finish_svg(svg, accessible, nodes, small_lines, tree.origin)))
+    overview = with_version(_overview(tree, stand_in, split, renderer, wording))
+    return Chart(tree.id, overview, split, tuple(parts))
+
+
+def _overview(
+    tree: Tree, version: Mapping[str, str], split: Split, renderer: D2Renderer, wording: Wording
+) -> FinishedSvg:
+    """The overview with as many questions, in reading order, as print at full size on one page."""
+    paths = enumerate_paths(tree)
+    candidates = candidate_questions(tree)
+    footer = wording("subtitle", authority=tree.authority, version=version["hash"], reviewed=tree.reviewed)
+    heading = ChartHeading(
+        wording("overview_title", title=tree.title), footer + " · " + wording("overview_footer")
+    )
+    for count in range(len(candidates), 0, -1):
+        shown = candidates[:count]
+        svg = well_drawn(
+            renderer,
+            tree.origin,
+            lambda direction, shown=shown: overview_source(
+                tree, shown, paths, split, heading, wording, direction
+            ),
         )
-    return Chart(tree.id, split, tuple(parts))
+        if svg is not None:
+            nodes = frozenset([*shown, *(group_key(o.urgency) for o in tree.outcomes.values())])
+            description = wording(
+                "overview_description", title=tree.title, shown=count, questions=len(tree.questions)
+            )
+            accessible = Accessible(f"flowchart-{tree.id}-overview", heading.title, description)
+            return finish_svg(svg, accessible, nodes, {}, tree.origin)
+    raise InputError(f"{tree.origin}: the overview of tree '{tree.id}' cannot print readably on one A4 page")
 
 
 def _heading(

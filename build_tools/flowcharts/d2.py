@@ -9,9 +9,9 @@ CONNECTOR_STYLE = {
     "stroke-width": "2",
     "stroke-dash": "3",
     "border-radius": "20",
-    "font-size": "14",
+    "font-size": "16",
 }
-ARROW_STYLE = {"stroke": '"#333333"', "stroke-width": "2", "font-color": '"#1F1F1F"', "font-size": "15"}
+ARROW_STYLE = {"stroke": '"#333333"', "stroke-width": "2", "font-color": '"#1F1F1F"', "font-size": "16"}
 
 
 def box(key: str, text: BoxText, shape: str, style: dict[str, str]) -> str:

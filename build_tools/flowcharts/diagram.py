@@ -8,9 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from build_tools.flowcharts import d2
-from build_tools.flowcharts.labels import BoxText, arrow_labels, continued_label, outcome_box, question_box
+from build_tools.flowcharts.labels import (
+    ARROW_WIDTH,
+    BoxText,
+    arrow_labels,
+    continued_label,
+    outcome_box,
+    question_box,
+)
 from build_tools.flowcharts.wording import Wording
-from decision.paths import TreePath
 from decision.tree import Tree
 
 TITLE_KEY = "TITLE"
@@ -19,11 +25,17 @@ CONTINUES_PREFIX = "CONTINUES_"
 CONTINUED_PREFIX = "CONTINUED_"
 
 # Urgency shows three ways: the tag in words, the border (weight, double or dashed) and the fill.
-QUESTION_STYLE = {"fill": '"#E8EAF6"', "stroke": '"#1A237E"', "stroke-width": "2", "font-color": '"#111111"'}
+QUESTION_STYLE = {"fill": '"#E8EAF6"', "stroke": '"#1A237E"', "stroke-width": "3", "font-color": '"#111111"'}
 URGENCY_STYLES = {
     "immediately": {"fill": '"#FDE7E7"', "stroke": '"#9B1C1C"', "stroke-width": "4", "double-border": "true"},
     "within-hours": {"fill": '"#FFF0E0"', "stroke": '"#8A3B00"', "stroke-width": "5"},
     "within-working-days": {"fill": '"#FFFBE0"', "stroke": '"#5C4A00"', "stroke-width": "2"},
+    "keep-under-review": {
+        "fill": '"#E6F2EA"',
+        "stroke": '"#005A30"',
+        "stroke-width": "3",
+        "stroke-dash": "9",
+    },
     "no-action": {"fill": '"#F2F2F2"', "stroke": '"#404040"', "stroke-width": "2", "stroke-dash": "5"},
     "professional-judgement": {
         "fill": '"#F1E8F7"',
@@ -78,33 +90,27 @@ def d2_source(
     part: int,
     heading: ChartHeading,
     wording: Wording,
-    paths: list[TreePath],
     direction: str,
-    arrow_width: int,
 ) -> D2Chart:
-    """The D2 source of one part (1-based) of the tree's chart.
-
-    `paths`: the tree's enumerated paths; `direction`: down or right; `arrow_width`: characters a
-    line in arrow labels.
-    """
+    """The D2 source of one part (1-based) of the tree's chart; `direction`: down or right."""
     nodes = split.parts[part - 1]
     entries = split.entries(tree)
     lines = [
         f"direction: {direction}",
         d2.free_text(TITLE_KEY, heading.title, "top-center", 24, bold=True),
-        d2.free_text(FOOTER_KEY, heading.footer, "bottom-center", 15, bold=False),
+        d2.free_text(FOOTER_KEY, heading.footer, "bottom-center", 16, bold=False),
     ]
     small_lines = {}
     for node_id in nodes:
         if node_id in tree.questions:
             box = question_box(tree, tree.questions[node_id], wording)
-            lines.append(d2.box(node_id, box, "hexagon", QUESTION_STYLE))
+            lines.append(d2.box(node_id, box, "rectangle", QUESTION_STYLE))
         else:
             box = outcome_box(tree, node_id, wording)
             lines.append(d2.box(node_id, box, "rectangle", URGENCY_STYLES[tree.outcomes[node_id].urgency]))
         small_lines[node_id] = len(box.small)
     lines += list(_incoming(tree, split, part, entries, wording))
-    for key, line, box in _arrows(tree, split, part, entries, wording, paths, arrow_width):
+    for key, line, box in _arrows(tree, split, part, entries, wording):
         lines.append(line)
         small_lines[key] = len(box.small)
     return D2Chart("\n".join(lines) + "\n", small_lines)
@@ -136,8 +142,6 @@ def _arrows(
     part: int,
     entries: dict[str, str],
     wording: Wording,
-    paths: list[TreePath],
-    arrow_width: int,
 ) -> Iterator[tuple[str, str, BoxText]]:
     """(SVG key, D2 line, label) of each arrow out of this part's questions, and each stub it needs.
 
@@ -150,7 +154,7 @@ def _arrows(
             continue
         question = tree.questions[node_id]
         for branch, label in zip(
-            question.next, arrow_labels(tree, question, wording, paths, arrow_width), strict=True
+            question.next, arrow_labels(tree, question, wording, ARROW_WIDTH), strict=True
         ):
             target = branch.go
             if target not in nodes:

@@ -1,21 +1,24 @@
 """What each box and arrow of a flowchart says, in words built from the tree's own text.
 
-An arrow names the options that lead along it, with their clause ids in small type. Where the order
+An arrow names the options that lead along it; the clause ids, small and secondary, go in the
+question's box, so arrows stay short. Where the order
 of a question's branches matters (a branch also tests an earlier answer, or tests a multi-select
 question), the arrows are numbered: the first that fits is the one to follow, as the engine does.
 """
 
+import math
 import textwrap
 from dataclasses import dataclass
 
 from build_tools.flowcharts.wording import Wording
 from decision.conditions import AllOf, AnswerIncludes, AnswerIs, AnyOf, Condition, DateComparison, Not
-from decision.paths import TreePath
+from decision.engine import format_date
 from decision.tree import Question, Tree
 
 QUESTION_WIDTH = 34  # characters per line inside a question box
 OUTCOME_WIDTH = 28
-CLAUSE_WIDTH = 24  # about one clause id a line: arrows side by side stay narrow
+CLAUSE_WIDTH = 28  # no wider than a box: D2 sizes the box before svg.py makes these lines small
+ARROW_WIDTH = 24
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,13 @@ def question_numbers(tree: Tree) -> dict[str, int]:
     return {question_id: number for number, question_id in enumerate(order, start=1)}
 
 
-def question_box(tree: Tree, question: Question, wording: Wording) -> BoxText:
-    """The question; its clause ids when it has its own (date questions), else they go on its arrows."""
+def question_box(tree: Tree, question: Question, wording: Wording, cites: bool = True) -> BoxText:
+    """The question, with the clause ids of the question or its options unless `cites` is False."""
     number = wording("question", number=question_numbers(tree)[question.id])
-    return BoxText(wrap(f"{number}. {question.text}", QUESTION_WIDTH), _clause_lines(question.cites, wording))
+    ids = _unique([*question.cites, *(cite for option in question.options for cite in option.cites)])
+    return BoxText(
+        wrap(f"{number}. {question.text}", QUESTION_WIDTH), _clause_lines(ids, wording) if cites else ()
+    )
 
 
 def outcome_box(tree: Tree, outcome_id: str, wording: Wording) -> BoxText:
@@ -49,11 +55,8 @@ def outcome_box(tree: Tree, outcome_id: str, wording: Wording) -> BoxText:
     return BoxText(lines, _clause_lines(outcome.cites, wording))
 
 
-def arrow_labels(
-    tree: Tree, question: Question, wording: Wording, paths: list[TreePath], width: int
-) -> list[BoxText]:
-    """One label per branch, in branch order, `width` characters a line; `paths`: the tree's paths."""
-    cites = [_clause_lines(branch_cites, wording) for branch_cites in _cites_per_branch(question, paths)]
+def arrow_labels(tree: Tree, question: Question, wording: Wording, width: int) -> list[BoxText]:
+    """One label per branch, in branch order, `width` characters a line."""
     if len(question.next) == 1:
         labels = [wording("only_branch")]
     elif _order_free(question):
@@ -66,7 +69,7 @@ def arrow_labels(
             wording("numbered", number=index, label=label[:1].upper() + label[1:])
             for index, label in enumerate(labels, start=1)
         ]
-    return [BoxText(wrap(label, width), small) for label, small in zip(labels, cites, strict=True)]
+    return [BoxText(wrap_arrow_label(label, width), ()) for label in labels]
 
 
 def continued_label(wording: Wording, parts: list[int], letter: str) -> str:
@@ -74,20 +77,6 @@ def continued_label(wording: Wording, parts: list[int], letter: str) -> str:
     if len(parts) == 1:
         return wording("continued", parts=parts[0], letter=letter)
     return wording("continued_many", parts=", ".join(map(str, parts[:-1])), last=parts[-1], letter=letter)
-
-
-def _cites_per_branch(question: Question, paths: list[TreePath]) -> list[list[str]]:
-    """For each branch, the clause ids of the options answered on some path that takes it."""
-    values: list[list[str]] = [[] for _ in question.next]
-    for path in paths:
-        answer = dict(path.answers).get(question.id)
-        index = dict(path.branches).get(question.id)
-        if index is not None:
-            values[index] += answer if isinstance(answer, list) else [str(answer)]
-    return [
-        _unique([cite for option in question.options if option.value in chosen for cite in option.cites])
-        for chosen in values
-    ]
 
 
 def _order_free(question: Question) -> bool:
@@ -146,7 +135,7 @@ def _date_text(
             return wording("this_date")
         return wording("date_answer", number=numbers[question_id])
 
-    other = name(condition.other)
+    other = format_date(condition.other) if condition.fixed else name(condition.other)
     if condition.plus_years:
         years = wording.lists["date_years"][condition.plus_years != 1]
         other = years.format(years=condition.plus_years, question=other)
@@ -169,6 +158,11 @@ def _grouped(condition: Condition, text: str) -> str:
 
 def _clause_lines(cites: tuple[str, ...] | list[str], wording: Wording) -> tuple[str, ...]:
     return wrap(wording("clauses", ids=", ".join(cites)), CLAUSE_WIDTH) if cites else ()
+
+
+def wrap_arrow_label(text: str, width: int) -> tuple[str, ...]:
+    """At least `width` characters a line, wider for a long label, so it never makes a tall tower."""
+    return wrap(text, max(width, math.isqrt(len(text) * 6)))
 
 
 def wrap(text: str, width: int) -> tuple[str, ...]:

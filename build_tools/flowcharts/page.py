@@ -4,18 +4,22 @@ from html import escape
 
 from build_tools.flowcharts.d2 import CONNECTOR_STYLE
 from build_tools.flowcharts.diagram import QUESTION_STYLE, URGENCY_STYLES
-from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
+from build_tools.flowcharts.svg import FONT_PLACEHOLDER, SECONDARY_COLOUR, FinishedSvg
 from build_tools.flowcharts.wording import Wording
 
 SWATCH_OPEN = '<svg class="flowchart-swatch" width="48" height="28" viewBox="0 0 48 28" aria-hidden="true">'
 
 
-def figure_html(svg: FinishedSvg, fonts_url: str) -> str:
-    """One chart. On screen it keeps its natural size and scrolls sideways (a keyboard can scroll the
-    region too); print CSS fits it to the page."""
+def figure_html(svg: FinishedSvg, fonts_url: str, wording: Wording) -> str:
+    """One chart, fitted to the content width on screen, with a checkbox to show it at full size in a
+    region that scrolls (by keyboard too). A checkbox needs no JavaScript; print CSS fits the chart
+    to the page and hides the checkbox."""
     markup = svg.markup.replace(FONT_PLACEHOLDER, fonts_url)
+    control = f"{svg.element_id}-full-size"
     return (
         '<figure class="flowchart-figure" data-search-exclude>'
+        f'<input type="checkbox" class="flowchart-enlarge" id="{control}">'
+        f'<label for="{control}">{escape(wording("enlarge"))}</label>'
         f'<div class="flowchart-scroll" tabindex="0" role="region" aria-label="{escape(_svg_title(svg))}">'
         f"{markup}</div></figure>"
     )
@@ -24,7 +28,7 @@ def figure_html(svg: FinishedSvg, fonts_url: str) -> str:
 def key_html(wording: Wording) -> str:
     """The key to the shapes, each row with a small drawing in the chart's own style."""
     rows = [
-        (_swatch(QUESTION_STYLE, hexagon=True), wording("key_question")),
+        (_swatch(QUESTION_STYLE), wording("key_question")),
         (_arrow_swatch(), wording("key_arrow")),
         *(
             (
@@ -34,6 +38,9 @@ def key_html(wording: Wording) -> str:
             for urgency, tag in wording.urgency.items()
         ),
         (_swatch(CONNECTOR_STYLE), wording("key_connector")),
+        (_arrow_swatch(dashed=True), wording("key_dashed_arrow")),
+        (_swatch(URGENCY_STYLES["within-working-days"]), wording("key_group")),
+        (_small_type_swatch(), wording("key_small_type")),
     ]
     head = "".join(f'<th scope="col">{escape(name)}</th>' for name in wording.lists["key_columns"])
     body = "".join(f"<tr><td>{swatch}</td><td>{escape(text)}</td></tr>" for swatch, text in rows)
@@ -57,27 +64,30 @@ def _svg_title(svg: FinishedSvg) -> str:
     return svg.markup[start : svg.markup.index("</title>")]
 
 
-def _swatch(style: dict[str, str], hexagon: bool = False) -> str:
+def _swatch(style: dict[str, str]) -> str:
     """A 48 x 28 drawing of a box in the given D2 style (values are D2-quoted: '"#FFF"')."""
     fill, stroke = style["fill"].strip('"'), style["stroke"].strip('"')
     width = min(int(style.get("stroke-width", "2")), 4)
     dash = f' stroke-dasharray="{style["stroke-dash"]},3"' if "stroke-dash" in style else ""
     radius = ' rx="8"' if "border-radius" in style else ""
     paint = f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}'
-    if hexagon:
-        shape = f'<polygon points="10,3 38,3 46,14 38,25 10,25 2,14" {paint}/>'
-    else:
-        shape = f'<rect x="3" y="3" width="42" height="22"{radius} {paint}/>'
-        if style.get("double-border") == "true":
-            shape += (
-                f'<rect x="7" y="7" width="34" height="14" fill="none" stroke="{stroke}" stroke-width="1.5"/>'
-            )
+    shape = f'<rect x="3" y="3" width="42" height="22"{radius} {paint}/>'
+    if style.get("double-border") == "true":
+        shape += (
+            f'<rect x="7" y="7" width="34" height="14" fill="none" stroke="{stroke}" stroke-width="1.5"/>'
+        )
     return f"{SWATCH_OPEN}{shape}</svg>"
 
 
-def _arrow_swatch() -> str:
+def _arrow_swatch(dashed: bool = False) -> str:
+    dash = ' stroke-dasharray="5,3"' if dashed else ""
     return (
         f"{SWATCH_OPEN}"
-        '<path d="M4 14 H40" stroke="#333333" stroke-width="2"/>'
+        f'<path d="M4 14 H40" stroke="#333333" stroke-width="2"{dash}/>'
         '<polygon points="38,9 46,14 38,19" fill="#333333"/></svg>'
     )
+
+
+def _small_type_swatch() -> str:
+    text = f'<text x="24" y="18" font-size="10" fill="{SECONDARY_COLOUR}" text-anchor="middle">Clauses</text>'
+    return f"{SWATCH_OPEN}{text}</svg>"

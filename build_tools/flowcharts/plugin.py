@@ -144,17 +144,21 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         # The text version is added to the aid page after Markdown, where mkdocs cannot see its id to
         # check it, so that link goes in as HTML; tests/browser checks the id is there.
         text_version = self._slot(f"<p>{wording('text_version', link=f'{aid_url}#aid-{tree.id}-text')}</p>")
+        # The overview comes first, so a phone's first screen shows where the chart starts.
         blocks = [
+            f"## {wording('overview_heading')} {{#overview .flowchart-part-heading}}",
+            self._slot(figure_html(chart.overview, self._fonts_url(page, chart.overview), wording)),
             '<div class="flowchart-intro" markdown>',
             wording("use_the_aid", link=aid),
             text_version,
             "</div>",
         ]
         for number, svg in enumerate(chart.parts, start=1):
+            heading = wording("detailed_heading")
             if len(chart.parts) > 1:
-                heading = wording("part", part=number, parts=len(chart.parts))
-                blocks.append(f"## {heading} {{#part-{number} .flowchart-part-heading}}")
-            blocks.append(self._slot(figure_html(svg, self._fonts_url(page, svg))))
+                heading += ", " + wording("part", part=number, parts=len(chart.parts)).lower()
+            blocks.append(f"## {heading} {{#part-{number} .flowchart-part-heading}}")
+            blocks.append(self._slot(figure_html(svg, self._fonts_url(page, svg), wording)))
         blocks.append(self._slot(key_html(wording)))
         return "\n\n".join(blocks)
 
@@ -165,7 +169,8 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             self.timelines[timeline_id] = timeline_charts(line, self.book, self.renderer, wording)
         blocks = [f"## {line.name} {{#{timeline_id} .timeline-heading}}"]
         blocks += [
-            self._slot(figure_html(svg, self._fonts_url(page, svg))) for svg in self.timelines[timeline_id]
+            self._slot(figure_html(svg, self._fonts_url(page, svg), wording))
+            for svg in self.timelines[timeline_id]
         ]
         if line.note:
             blocks.append(line.note)

@@ -18,14 +18,15 @@ MM = 96 / 25.4  # CSS pixels per millimetre
 # spacing above it (the chart carries its own title, so nothing else shares its page).
 PRINT_WIDTH_PX = 277 * MM
 PRINT_HEIGHT_PX = 180 * MM
-BOX_FONT_PX = 16  # D2's text size in boxes
-MIN_PRINTED_PT = 7.0  # smallest box text we accept on paper
+TEXT_PX = 16  # D2's size for the words in boxes and on arrows
+SMALL_PX = 13  # the clause ids, small and secondary (svg.py sets them)
+MIN_TEXT_PT = 9.0  # readable at arm's length
+MIN_SMALL_PT = 7.0
 PT_PER_PX = 0.75
 
 Part = tuple[str, ...]
-# fits(split, part, every_layout): does the part print readably, drawn the first way (False) or any way
-# (True)? Joins only need the first way, which saves drawing a failed join four times.
-Fits = Callable[[Split, int, bool], bool]
+# fits(split, part): is the part well drawn (render.well_drawn) in one of the layouts?
+Fits = Callable[[Split, int], bool]
 
 
 def print_scale(width: float, height: float) -> float:
@@ -34,11 +35,12 @@ def print_scale(width: float, height: float) -> float:
 
 
 def prints_readably(width: float, height: float) -> bool:
-    return print_scale(width, height) * BOX_FONT_PX * PT_PER_PX >= MIN_PRINTED_PT
+    points = print_scale(width, height) * PT_PER_PX
+    return points * TEXT_PX >= MIN_TEXT_PT and points * SMALL_PX >= MIN_SMALL_PT
 
 
 def split_tree(tree: Tree, fits: Fits) -> Split:
-    """Parts such that `fits(split, part, True)` holds for each; InputError when one box cannot fit."""
+    """Parts such that `fits(split, part)` holds for each; InputError when one box cannot fit."""
     order, parent = _spanning_tree(tree)
     sharing = _Sharing(tree, order, fits)
     pieces = [(question, *(n for n in order if parent.get(n) == question and n in tree.outcomes))
@@ -70,9 +72,9 @@ class _Sharing:
         ordered = [tuple(sorted(part, key=self.order.index)) for part in parts if part]
         return Split(tuple(sorted(ordered, key=lambda part: self.order.index(part[0]))))
 
-    def fits(self, parts: list[Part], part: Part, every_layout: bool = False) -> bool:
+    def fits(self, parts: list[Part], part: Part) -> bool:
         split = self.split(parts)
-        return self.fits_part(split, split.part_of(part[0]), every_layout)
+        return self.fits_part(split, split.part_of(part[0]))
 
     def join(self, parts: list[Part], piece: Part, rest: list[Part]) -> list[Part] | None:
         """`parts` with `piece` joined to the latest part it fits into, or None if it fits none."""
@@ -86,7 +88,7 @@ class _Sharing:
     def shrink(self, parts: list[Part], part: Part, rest: list[Part]) -> tuple[list[Part], list[Part]]:
         """`parts` ending with `part`, less the outcomes it must give up to fit, each a piece of its own."""
         spare: list[Part] = []
-        while not self.fits([*parts, part, *spare, *rest], part, True):
+        while not self.fits([*parts, part, *spare, *rest], part):
             outcomes = [node for node in part if node in self.tree.outcomes]
             if len(part) == 1 or not outcomes:
                 raise InputError(

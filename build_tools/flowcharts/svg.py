@@ -14,12 +14,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from build_tools.flowcharts.split import SMALL_PX
 from decision.errors import InputError
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
-SMALL_FONT_PX = 11  # clause ids
+SECONDARY_COLOUR = "#444444"  # clause ids: grey as well as small, so the eye passes over them
 FONT_PLACEHOLDER = "FLOWCHART-FONTS/"  # the plugin puts the page-relative font folder here
 _FONT_URL = re.compile(r'url\("data:application/font-woff;base64,([A-Za-z0-9+/=]+)"\)')
 
@@ -33,6 +34,7 @@ class Accessible:
 
 @dataclass(frozen=True)
 class FinishedSvg:
+    element_id: str
     markup: str  # <svg ...>...</svg>, font URLs starting with FONT_PLACEHOLDER
     fonts: dict[str, bytes]  # file name -> WOFF bytes
     width: float
@@ -53,7 +55,7 @@ def finish_svg(
         raise InputError(f"{name}: D2 output is not valid SVG: {error}") from None
     _name_it(root, accessible)
     for group in root.iter(f"{{{SVG_NS}}}g"):
-        key = _d2_key(group.get("class", ""))
+        key = d2_key(group.get("class", ""))
         if key in nodes:
             group.set("data-node", key)
         elif key is not None and key.startswith(("CONTINUES_", "CONTINUED_")):
@@ -62,7 +64,7 @@ def finish_svg(
             _shrink_last_lines(group, small_lines[key])
     markup, fonts = _move_fonts(ET.tostring(root, encoding="unicode"))
     width, height = (float(value) for value in root.get("viewBox", "0 0 0 0").split()[2:])
-    return FinishedSvg(markup, fonts, width, height)
+    return FinishedSvg(accessible.element_id, markup, fonts, width, height)
 
 
 def _name_it(root: ET.Element, accessible: Accessible) -> None:
@@ -82,7 +84,7 @@ def _name_it(root: ET.Element, accessible: Accessible) -> None:
     root.set("height", height)
 
 
-def _d2_key(css_class: str) -> str | None:
+def d2_key(css_class: str) -> str | None:
     if " " in css_class or not css_class:
         return None
     try:
@@ -94,7 +96,7 @@ def _d2_key(css_class: str) -> str | None:
 def _shrink_last_lines(group: ET.Element, count: int) -> None:
     lines = [tspan for text in group.iter(f"{{{SVG_NS}}}text") for tspan in text.iter(f"{{{SVG_NS}}}tspan")]
     for tspan in lines[len(lines) - count :]:
-        tspan.set("style", f"font-size:{SMALL_FONT_PX}px")
+        tspan.set("style", f"font-size:{SMALL_PX}px;fill:{SECONDARY_COLOUR}")
 
 
 def _move_fonts(markup: str) -> tuple[str, dict[str, bytes]]:

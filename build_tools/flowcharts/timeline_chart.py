@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from build_tools.flowcharts import d2
 from build_tools.flowcharts.labels import BoxText, continued_label, wrap
-from build_tools.flowcharts.render import D2Renderer, svg_size
-from build_tools.flowcharts.split import prints_readably
+from build_tools.flowcharts.render import D2Renderer, well_drawn
 from build_tools.flowcharts.svg import Accessible, FinishedSvg, finish_svg
 from build_tools.flowcharts.wording import Wording
 from decision.clock_data import Clock, ClockBook, Timeline
@@ -25,7 +24,10 @@ EVENT_STYLE = {"fill": '"#E8EAF6"', "stroke": '"#1A237E"', "stroke-width": "3", 
 DATED_STYLE = {"fill": '"#FFFBE0"', "stroke": '"#5C4A00"', "stroke-width": "2", "font-color": '"#111111"'}
 UNDATED_STYLE = {**DATED_STYLE, "fill": '"#F2F2F2"', "stroke": '"#404040"', "stroke-dash": "5"}
 UNDATED_ARROW = {**d2.ARROW_STYLE, "stroke-dash": "5"}
-DIRECTIONS = ("right", "down")  # a timeline reads left to right; top to bottom if that is too wide
+# A timeline reads left to right; top to bottom if that is too wide (see render.LAYOUTS).
+LAYOUTS = tuple(
+    (engine, direction) for engine in ("elk-tight", "elk", "dagre") for direction in ("right", "down")
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def timeline_table_rows(line: Timeline, book: ClockBook, wording: Wording) -> li
         clock = book.clocks[step.clock] if step.clock else None
         counting = clock.counting if clock else step.note or ""
         if clock and clock.alternative:
-            other = wording.interval(clock.alternative.amount, clock.alternative.unit)
+            other = wording.interval(clock.alternative.amount, clock.alternative.counts)
             counting += " " + wording("other_reading", interval=other)
         timescale = interval_text(clock, wording) if clock else wording("no_timescale")
         rows.append((step.label, timescale, counting, ", ".join(step.cites)))
@@ -86,12 +88,10 @@ class _TimelineChart:
         return f"decision/clocks.yaml timeline '{self.line.id}'"
 
     def drawn(self, parts: list[list[str]], number: int) -> str | None:
-        """The SVG of one part, drawn the first way that prints readably, or None."""
-        for direction in DIRECTIONS:
-            svg = self.renderer.svg(self._source(parts, number, direction), self.name)
-            if prints_readably(*svg_size(svg)):
-                return svg
-        return None
+        """The SVG of one part, drawn the first way that is well drawn, or None."""
+        return well_drawn(
+            self.renderer, self.name, lambda direction: self._source(parts, number, direction), LAYOUTS
+        )
 
     def finished(self, parts: list[list[str]], number: int) -> FinishedSvg:
         svg = self.drawn(parts, number)
@@ -111,7 +111,7 @@ class _TimelineChart:
         lines = [
             f"direction: {direction}",
             d2.free_text("TITLE", self.line.name, "top-center", 24, bold=True),
-            d2.free_text("FOOTER", footer, "bottom-center", 15, bold=False),
+            d2.free_text("FOOTER", footer, "bottom-center", 16, bold=False),
         ]
         for key in keys:
             shape = "oval" if key == EVENT_KEY else "rectangle"

@@ -1,1 +1,1 @@
-"""The `procedures-rules` MkDocs plugin: checks the decision trees and compiles them into the site."""
+"""The `procedures-rules` MkDocs plugin: checks the rules on every build and makes the Rules review pages."""

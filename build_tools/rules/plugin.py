@@ -1,47 +1,156 @@
-"""`procedures-rules`: fail the build on any problem in the rule files; write the compiled rulebook."""
+"""`procedures-rules`: fail the build on any problem in the rule files; make the Rules review pages.
 
-import json
-from collections.abc import Callable
+The first procedures plugin in mkdocs.yml, so a wrong rule stops the build with its file and line
+before any other plugin reads the rules. The review pages are generated in on_files; once every page
+is rendered (on_env), the text at each clause they cite is copied in from the guidance pages.
+"""
+
+from collections.abc import Callable, Iterable
+from html import escape
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from build_tools.rules.config import RulesConfig
-from decision.rulebook import Project, check_project, compile_project
+from build_tools.rules.excerpts import Conflict, Excerpt, page_conflicts, page_excerpts, relinked
+from build_tools.rules.model import Rules, RulesProblem, load_rules
+from build_tools.rules.review import (
+    CONFLICTS,
+    PLACEHOLDER,
+    WORDING_FILE,
+    ReviewPage,
+    load_wording,
+    review_pages,
+)
+from decision.errors import InputError
+from decision.rulebook import Project
+
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS = "assets/review"
 
 
 class RulesPlugin(BasePlugin[RulesConfig]):
     def __init__(self) -> None:
-        self.rulebook: dict | None = None
+        self.rules: Rules | None = None
+        self.reviews: dict[str, ReviewPage] = {}  # by docs-relative path
+        self.rendered: list[Page] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project = _project(config)
-        problems = check_project(project)
-        if problems:
-            raise PluginError("procedures-rules: the rule files have problems:\n" + "\n".join(problems))
-        self.rulebook = compile_project(project)
+        project = Project(root=Path(config.config_file_path).resolve().parent, docs=Path(config.docs_dir))
+        try:
+            self.rules = load_rules(project)
+            pages = review_pages(self.rules, load_wording(), self.config.review_folder, self.config.aid_page)
+        except RulesProblem as error:
+            raise PluginError("procedures-rules: the rule files have problems:\n" + str(error)) from None
+        except InputError as error:
+            raise PluginError(f"procedures-rules: {error}") from None
+        self.reviews = {page.path: page for page in pages}
+        self._add_to_nav(config)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
     ) -> LiveReloadServer:
-        # Rebuild when a rule file or the clocks change, not only the pages.
-        project = _project(config)
-        server.watch(str(project.rules_dir))
-        server.watch(str(project.clocks_file))
+        # Rebuild when a rule file, the clocks or the review wording change, not only the pages.
+        assert self.rules is not None  # on_config always runs first
+        server.watch(str(self.rules.project.rules_dir))
+        server.watch(str(self.rules.project.clocks_file))
+        server.watch(str(WORDING_FILE))
         return server
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.rulebook is not None  # on_config always runs first
-        target = Path(config.site_dir) / self.config.output
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps(self.rulebook, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.rendered = []
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for page in self.reviews.values():
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"procedures-rules: docs/{page.path} clashes with the page generated for it"
+                )
+            files.append(File.generated(config, page.path, content=page.markdown))
+        for static in sorted(STATIC.iterdir()):
+            files.append(File.generated(config, f"{ASSETS}/{static.name}", abs_src_path=str(static)))
+        return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.rendered.append(page)  # its content is read in on_env, after every plugin has changed it
+        return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        wanted = {cite.lower() for page in self.reviews.values() for cite in page.citations}
+        excerpts: dict[str, Excerpt] = {}
+        conflicts: list[Conflict] = []
+        guidance = [page for page in self.rendered if page.file.src_uri not in self.reviews]
+        for page in guidance:
+            title = page.title or page.file.src_uri
+            for excerpt in page_excerpts(page.content or "", page.url, title, wanted):
+                excerpts.setdefault(excerpt.anchor, excerpt)
+            conflicts += page_conflicts(page.content or "", page.url, title)
+        _check_excerpts(self.reviews.values(), excerpts)
+        words = load_wording()
+        notes = [(words["conflict_from"].format(title=c.page_title), c) for c in conflicts]
+        for page in self.rendered:
+            if page.file.src_uri in self.reviews:
+                page.content = _filled(page.content or "", page.url, excerpts, notes or words["no_conflicts"])
+        return env
+
+    def _add_to_nav(self, config: MkDocsConfig) -> None:
+        """Each review page goes into the nav section named in the settings, after what it lists."""
+        section = next(
+            (item for item in config.nav or [] if isinstance(item, dict) and self.config.nav_section in item),
+            None,
         )
+        if section is None or not isinstance(section[self.config.nav_section], list):
+            raise PluginError(
+                f"procedures-rules: mkdocs.yml: the nav needs a section '{self.config.nav_section}'"
+            )
+        entries = section[self.config.nav_section]
+        listed = {
+            value for entry in entries for value in (entry.values() if isinstance(entry, dict) else [entry])
+        }
+        entries += [{page.title: page.path} for page in self.reviews.values() if page.path not in listed]
 
 
-def _project(config: MkDocsConfig) -> Project:
-    return Project(root=Path(config.config_file_path).resolve().parent, docs=Path(config.docs_dir))
+def _check_excerpts(reviews: Iterable[ReviewPage], excerpts: dict[str, Excerpt]) -> None:
+    """Every clause a rule cites must have text at its anchor on a rendered page."""
+    problems = []
+    for review in reviews:
+        for cite, places in review.citations.items():
+            excerpt = excerpts.get(cite.lower())
+            if excerpt is None or excerpt.empty:
+                found = "no page has the anchor" if excerpt is None else f"{excerpt.page_url} has no text at"
+                problems += [f"{place}: cites {cite}, but {found} #{cite.lower()}" for place in places]
+    if problems:
+        listed = "\n  ".join(sorted(set(problems)))
+        raise PluginError(f"procedures-rules: rules cite clauses with no guidance text:\n  {listed}")
+
+
+def _filled(
+    html: str, url: str, excerpts: dict[str, Excerpt], conflicts: list[tuple[str, Conflict]] | str
+) -> str:
+    """The review page with each clause's guidance text, and the conflict notes (or why there are none)."""
+    base = "../" * url.count("/")  # from the review page back to the site root
+
+    def excerpt(match) -> str:
+        found = excerpts[match.group(1).lower()]
+        link = f'<a href="{base}{found.page_url}#{found.anchor}">{match.group(1)}</a>'
+        source = f'<p class="review-excerpt__source">{link}, {escape(found.page_title)}</p>'
+        return f'<div class="review-excerpt">{source}{relinked(found.html, found.page_url, base)}</div>'
+
+    notes = (
+        f"<p>{escape(conflicts)}</p>"
+        if isinstance(conflicts, str)
+        else "".join(
+            f'<div class="review-conflict"><p class="review-excerpt__source">'
+            f'<a href="{base}{conflict.page_url}">{escape(source)}</a></p>'
+            f"{relinked(conflict.html, conflict.page_url, base)}</div>"
+            for source, conflict in conflicts
+        )
+    )
+    return PLACEHOLDER.sub(excerpt, html).replace(CONFLICTS, notes)

@@ -16,7 +16,7 @@ from html import escape
 from mkdocs.structure.files import File
 
 from build_tools.training.scenarios import Scenario
-from build_tools.training.worked import Worked
+from build_tools.training.worked import Worked, every_answer, reasons
 from decision.calendar import long_date
 from decision.tree import Tree
 
@@ -52,9 +52,14 @@ def scenario_page(site: Site, worked: Worked, page: str, base: str) -> str:
     scenario = worked.scenario
     words = site.wording["scenario"]
     data = escape(json.dumps(expected(site, worked, base), ensure_ascii=False, separators=(",", ":")))
+    procedure = f"[{words['procedure']}]({relative(page, site.trees[scenario.tree].guidance)})"
     return "\n".join(
         [
-            f"# {scenario.title}",
+            f"# {words['title'].format(title=scenario.title)}",
+            "",
+            f'!!! note "{words["fictional_heading"]}"',
+            "",
+            "    " + words["fictional"].format(procedure=procedure),
             "",
             f"- **{words['role']}** {scenario.role}",
             f"- **{words['aid']}** {site.aid_link(scenario.tree, page)}",
@@ -101,6 +106,7 @@ def expected(site: Site, worked: Worked, base: str) -> dict:
                 "expected": entry["answer"],
                 "expected_labels": entry["answer_labels"],
                 "labels": {option.value: option.label for option in question.options},
+                "why": reasons(tree, scenario, entry),
                 "cites": [{"id": cite, "href": site.clause_href(cite, base)} for cite in entry["cites"]],
             }
         )
@@ -197,8 +203,36 @@ def answer_sheet(site: Site, worked: Worked, page: str) -> str:
     for number, point in enumerate(scenario.teaching, start=1):
         cites = ", ".join(site.clause_link(cite, page) for cite in point.cites)
         lines.append(f"{number}. {point.text} ({cites})")
-    lines += ["", "</section>"]
+    lines += ["", *every_answer_lines(site, worked), "", "</section>"]
     return "\n".join(lines)
+
+
+def every_answer_lines(site: Site, worked: Worked) -> list[str]:
+    """The trainer's view, folded away: at each question on the expected route,
+    every answer a group might give, where it leads, and whether it is the expected one."""
+    words = site.wording["every_answer"]
+    lines = [
+        '<details class="training-every-answer" markdown>',
+        f"<summary>{escape(words['summary'])}</summary>",
+        "",
+        words["intro"],
+        "",
+    ]
+    for number, (entry, choices) in enumerate(every_answer(site.trees[worked.scenario.tree], worked), 1):
+        lines += [
+            f"**{number}. {entry['text']}**",
+            "",
+            f"| {words['answer']} | {words['leads_to']} | {words['on_route']} |",
+            "|---|---|---|",
+        ]
+        for choice in choices:
+            reached = words["outcome" if choice.is_outcome else "question"].format(text=choice.leads_to)
+            lines.append(
+                f"| {cell('; '.join(choice.labels))} | {cell(reached)} | "
+                f"{words['expected'] if choice.expected else words['not_expected']} |"
+            )
+        lines.append("")
+    return [*lines, "</details>"]
 
 
 def deadline_lines(words: Mapping[str, str], worked: Worked) -> list[str]:

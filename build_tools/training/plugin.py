@@ -38,6 +38,10 @@ DIRECTIVES = {
     "handouts.md": ("[[training handouts]]", pages.handouts),
     "answers.md": ("[[training answers]]", pages.answer_sheets),
 }
+# The theme's search (lunr) weighs a word in a title 1000 times a word in the text, and the cases' titles
+# name the very words practitioners search for: at this boost every training page ranks below any
+# procedure page with the words anywhere in it, and still comes up when nothing else has them.
+SEARCH_BOOST = 0.0001
 _ANCHOR = re.compile(r"\{\s*#([a-z0-9-]+)[^}]*\}|\bid=\"([a-z0-9-]+)\"")
 
 
@@ -131,6 +135,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri.startswith(f"{self.config.folder}/"):
+            page.meta["search"] = {"boost": SEARCH_BOOST, **(page.meta.get("search") or {})}
         name = page.file.src_uri.removeprefix(f"{self.config.folder}/")
         if page.file.src_uri != self._path(name) or name not in DIRECTIVES:
             return markdown

@@ -34,6 +34,7 @@ _KEYS = (
     "id", "title", "tree", "role", "boundary", "vignette", "answers", "outcome", "event", "deadlines",
     "teaching",
 )  # fmt: skip
+_OPTIONAL_KEYS = ("why",)
 SCENARIOS = "decision/scenarios"  # relative to the project root
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
@@ -86,6 +87,7 @@ class Scenario:
     event: Event
     deadlines: tuple[Deadline, ...]
     teaching: tuple[TeachingPoint, ...]
+    why: Mapping[str, str]  # question id -> why the expected answer is right for this case
     origin: str  # the file as messages name it: decision/scenarios/<id>.yaml
     lines: Mapping[str, int]  # line of each top-level key
 
@@ -149,7 +151,7 @@ def parse_scenario(
     if not isinstance(raw, Mapping):
         return None, [Problem(origin, line_of(raw), "", "must be a mapping with " + ", ".join(_KEYS))]
     reader = _Reader(origin, str(raw.get("id", file_id)))
-    reader.keys(raw, _KEYS, ())
+    reader.keys(raw, _KEYS, _OPTIONAL_KEYS)
     scenario_id = reader.text(raw, "id")
     if scenario_id and scenario_id != file_id:
         reader.problem(raw, "id", f"id {scenario_id!r} must match the file name '{file_id}'")
@@ -169,6 +171,7 @@ def parse_scenario(
         event=_event(reader, raw),
         deadlines=(),
         teaching=_teaching(reader, raw, known),
+        why=_why(reader, raw),
         origin=origin,
         lines=dict(getattr(raw, "key_lines", {})),
     )
@@ -337,6 +340,20 @@ def _teaching(reader: _Reader, raw: Mapping, known: Known) -> tuple[TeachingPoin
             TeachingPoint(reader.text(point, "text", where), reader.cites(point, known.clauses, where))
         )
     return tuple(found)
+
+
+def _why(reader: _Reader, raw: Mapping) -> dict[str, str]:
+    """Optional: for a question on the route, why the expected answer is right for this case."""
+    why = raw.get("why")
+    if "why" not in raw:
+        return {}
+    if not isinstance(why, Mapping) or not why:
+        reader.problem(raw, "why", f"'why' must be a mapping of question id to explanation, not {why!r}")
+        return {}
+    for question in why:
+        if not KEBAB.match(str(question)):
+            reader.problem(why, str(question), f"why: {question!r} is not a question id (kebab-case)")
+    return {str(question): reader.text(why, question, "why: ") for question in why}
 
 
 def _is_date(text: str) -> bool:

@@ -52,6 +52,59 @@ def due_written(result: dict) -> str:
     return f"{result['due']}T{result['due_time']}" if result["due_time"] else result["due"]
 
 
+def reasons(tree: Tree, scenario: Scenario, entry: dict) -> list[str]:
+    """In words, why the expected answer to a question on the route is right for this case: the
+    scenario's own explanation for the question, else its teaching points that cite a clause the
+    answer cites, else the question's help in the rule data."""
+    if entry["question"] in scenario.why:
+        return [scenario.why[entry["question"]]]
+    points = [point.text for point in scenario.teaching if set(point.cites) & set(entry["cites"])]
+    help_text = tree.questions[entry["question"]].help
+    return points or ([help_text] if help_text else [])
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a learner might give at a question on the expected route, and where it leads."""
+
+    labels: tuple[str, ...]
+    leads_to: str  # the outcome's decision, or the text of a question the expected route never asks
+    is_outcome: bool
+    expected: bool
+
+
+def every_answer(tree: Tree, worked: Worked) -> list[tuple[dict, list[Choice]]]:
+    """For each question on the expected route, each answer a group might give there, and where it
+    leads with every other answer as expected: every option (a multi question's options one at a
+    time, then the expected combination), or for a date question the case's date."""
+    found = []
+    for entry in worked.result["trail"]:
+        question = tree.questions[entry["question"]]
+        expected = entry["answer"]
+        if question.kind == "date":
+            answers: list[object] = [expected]
+        elif question.kind == "multi":
+            answers = [[option.value] for option in question.options]
+            answers += [] if expected in answers else [expected]
+        else:
+            answers = [option.value for option in question.options]
+        choices = []
+        for answer in answers:
+            result = evaluate(tree, {**worked.scenario.answers, question.id: answer})
+            reached = result[result["status"]]
+            chosen = next(step for step in result["trail"] if step["question"] == question.id)
+            choices.append(
+                Choice(
+                    labels=tuple(chosen["answer_labels"]),
+                    leads_to=reached["decision"] if result["status"] == "outcome" else reached["text"],
+                    is_outcome=result["status"] == "outcome",
+                    expected=answer == expected,
+                )
+            )
+        found.append((entry, choices))
+    return found
+
+
 def outcome_clocks(tree: Tree, outcome_id: str) -> list[str]:
     """The clocks the outcome's actions name, in order, each once."""
     outcome = tree.outcomes[outcome_id]
@@ -83,7 +136,17 @@ def _route_problems(scenario: Scenario, tree: Tree, result: dict) -> list[Proble
         problems.append(
             scenario.problem("outcome", f"the answers reach '{reached}', not '{scenario.outcome}'")
         )
-    return problems + clock_problems(scenario, tree)
+    return problems + clock_problems(scenario, tree) + why_problems(scenario, result)
+
+
+def why_problems(scenario: Scenario, result: dict) -> list[Problem]:
+    """Each explanation written for a question that is not on the scenario's route."""
+    route = [entry["question"] for entry in result["trail"]]
+    return [
+        scenario.problem("why", f"why: question '{question}' is not on the route ({', '.join(route)})")
+        for question in scenario.why
+        if question not in route
+    ]
 
 
 def clock_problems(scenario: Scenario, tree: Tree) -> list[Problem]:

@@ -43,12 +43,20 @@ def is_local(url: str) -> bool:
 
 
 @contextmanager
-def recorded_context(browser: Browser, viewport: str = "1280px", scheme: str = "light") -> Iterator[
-    tuple[BrowserContext, Recorder]
-]:
-    """A fresh context (no shared storage) whose pages and workers are all recorded."""
+def recorded_context(
+    browser: Browser, viewport: str = "1280px", scheme: str = "light", service_workers: str = "block"
+) -> Iterator[tuple[BrowserContext, Recorder]]:
+    """A fresh context (no shared storage) whose pages and workers are all recorded.
+
+    The site's service worker is blocked unless asked for (tests/browser/test_offline.py): it would
+    download the whole site in every fresh context, and the tests would see its requests as the page's."""
     # Reduced motion turns the theme's transitions off, so every check sees a settled page.
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce")
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport],
+        color_scheme=scheme,
+        reduced_motion="reduce",
+        service_workers=service_workers,
+    )
     recorder = Recorder()
     context.on("request", recorder.on_request)  # the context also sees the search worker's requests
     context.on("console", recorder.on_console)

@@ -8,7 +8,9 @@ from playwright.sync_api import Browser, Page
 from printing import pdf_pages
 
 from build_tools.training.scenarios import Scenario, project_known, read_scenarios
-from decision.rulebook import Project
+from build_tools.training.worked import reasons
+from decision.engine import evaluate
+from decision.rulebook import Project, load_tree
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +73,7 @@ def test_a_different_answer_shows_where_and_why(browser: Browser, site_url: str,
         assert "Where your route first differs What is the district asking for in the alert?" in text
         assert "You answered: Sharing information only, with no action asked for" in text
         assert "Expected answer: For senior managers to consider organisational risk" in text
+        assert f"Why the expected answer fits this case: {scenario.why['request-type']}" in text
         why = panel.locator(".training-facts dd a", has_text="KT-REQUEST-TYPES")
         assert why.get_attribute("href") == "../../kent/responding-to-alerts/#kt-request-types"
         violations = axe_violations(page)
@@ -83,6 +86,66 @@ def test_a_different_answer_shows_where_and_why(browser: Browser, site_url: str,
         wait_for(page, "dataset.status === 'question'")
         assert panel.is_hidden()  # no outcome, no comparison
     assert recorder.problems() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", ["1280px", "390px"])
+def test_a_case_is_labelled_fictional_and_explains_in_words(
+    browser: Browser, site_url: str, scenarios, viewport: str, scheme: str
+) -> None:
+    """Where the route first differs, the case's own teaching points say why, not only clause codes."""
+    scenario = scenarios["missing-child-with-no-plan"]  # no `why`: its teaching points explain it
+    rules = load_tree(PROJECT, scenario.tree)
+    first = evaluate(rules, scenario.answers)["trail"][0]
+    title = f"Fictional training case: {scenario.title}"
+    with recorded_context(browser, viewport, scheme) as (context, recorder):
+        page = open_page(context, f"{site_url}training/{scenario.id}/#concern=staff-conduct&show=outcome")
+        assert page.title().startswith(title)
+        assert page.locator("article h1").inner_text() == title
+        assert "The people and events in this case are fictional." in page.locator(".admonition").inner_text()
+        panel = page.locator(PANEL)
+        panel.wait_for(state="visible", timeout=ENGINE_WAIT)
+        text = " ".join(panel.inner_text().split())
+        assert f"Where your route first differs {first['text']}" in text
+        explained = reasons(rules, scenario, first)
+        assert explained and set(explained) <= {point.text for point in scenario.teaching}
+        assert [point for point in explained if " ".join(point.split()) not in text] == []
+        violations = axe_violations(page)
+        assert not violations, "\n".join(violations)
+    assert recorder.problems() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", ["1280px", "390px"])
+def test_the_trainers_view_shows_every_answer_and_where_it_leads(
+    browser: Browser, site_url: str, scenarios, viewport: str, scheme: str
+) -> None:
+    scenario = scenarios["organisational-risk-alert-over-christmas"]
+    rules = load_tree(PROJECT, scenario.tree)
+    with recorded_context(browser, viewport, scheme) as (context, recorder):
+        page = open_page(context, f"{site_url}training/answers/#{scenario.id}")
+        view = page.locator(f"section.training-answer:has(#{scenario.id}) details.training-every-answer")
+        view.locator("summary").click()
+        rows = (
+            view.locator("table")
+            .first.locator("tbody tr")
+            .evaluate_all("rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()))")
+        )
+        violations = axe_violations(page)
+        assert not violations, "\n".join(violations)
+    assert recorder.problems() == []
+    options = rules.questions["request-type"].options
+    assert [row[0] for row in rows] == [option.label for option in options]
+    assert [row[0] for row in rows if row[2] == "Yes"] == [
+        "For senior managers to consider organisational risk"
+    ]
+    outcomes = {row[0]: row[1] for row in rows}
+    assert outcomes["For senior managers to consider organisational risk"] == (
+        f"Outcome: {rules.outcomes[scenario.outcome].decision}"
+    )
+    assert outcomes["Sharing information only, with no action asked for"] == (
+        f"Outcome: {rules.outcomes['information-only-response'].decision}"
+    )
 
 
 @pytest.mark.parametrize("path", ["training/scenarios/", "training/handouts/", "training/answers/"])

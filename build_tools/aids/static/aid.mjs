@@ -135,7 +135,7 @@ async function step(aid, from, submit, historyMode, moveFocus) {
     fragment: from,
     base: aid.element.dataset.base,
     level: Number(aid.element.dataset.level),
-    made_at: localNow(),
+    made_at: ukNow(),
   };
   if (submit) request.submit = submit;
   let response;
@@ -150,6 +150,8 @@ async function step(aid, from, submit, historyMode, moveFocus) {
     return;
   }
   if (historyMode === "push" || (historyMode === "push-if-changed" && response.fragment !== from)) {
+    // The entry left behind shows the question just answered with its answer, for the Back button.
+    if (response.answered) history.replaceState(null, "", `#${response.answered}`);
     const url = response.fragment ? `#${response.fragment}` : location.pathname + location.search;
     history.pushState(null, "", url);
   }
@@ -163,6 +165,8 @@ function show(aid, response, madeAt, moveFocus) {
   setData(step, "question", response.question_id);
   setData(step, "outcome", response.outcome_id);
   step.hidden = false;
+  // A printed record shows the address that reopens it: the link's own, made absolute.
+  for (const link of step.querySelectorAll("a[data-aid-address]")) link.textContent = link.href;
   aid.current = response.fragment;
   aid.madeAt = madeAt;
   if (!moveFocus) return;
@@ -262,10 +266,19 @@ function fields(form) {
   return values;
 }
 
-function localNow() {
-  const now = new Date();
-  const two = (number) => String(number).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}T${two(now.getHours())}:${two(now.getMinutes())}`;
+// The time now in the UK, where the procedures apply, whatever zone this computer is set to.
+function ukNow() {
+  const format = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const part = Object.fromEntries(format.formatToParts(new Date()).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
 }
 
 if (window.document$) {

@@ -4,7 +4,7 @@
 // data-wording, and each clause's link from data-clauses.
 //
 // The state lives only in the URL fragment: #clock=ID&date=YYYY-MM-DD&time=HH:MM, or timeline=ID
-// instead of clock. Browsers never send the fragment to a server: nothing is stored or sent. Each
+// instead of clock, with real.STEP=YYYY-MM-DD for each real date given for a step of the timeline. Browsers never send the fragment to a server: nothing is stored or sent. Each
 // result is a history entry, so Back works and a link can be shared. A fragment without "=" (a
 // heading's anchor) is not calculator state and is left alone.
 const GROUPS = ["what", "date", "time"]; // in the order of the form, which the error summary follows
@@ -143,6 +143,7 @@ function fromFragment(calc, moveFocus) {
 
 function showChoice(calc) {
   const option = calc.select.selectedOptions[0];
+  for (const group of happenedGroups(calc, false)) group.hidden = group.dataset.for !== calc.select.value;
   const starts = calc.root.querySelector("#calc-starts");
   starts.textContent = option?.value ? option.dataset.starts : "";
   starts.hidden = !starts.textContent;
@@ -162,6 +163,12 @@ function fillForm(calc, params) {
   fields.year.value = year;
   fields.time.value = params.get("time") ?? "";
   showChoice(calc);
+  for (const group of happenedGroups(calc, true)) {
+    const real = params.get(`real.${group.dataset.step}`) ?? "";
+    const [realYear, realMonth, realDay] = /^\d{4}-\d{2}-\d{2}$/.test(real) ? real.split("-") : ["", "", ""];
+    const values = { day: realDay && String(Number(realDay)), month: realMonth && String(Number(realMonth)), year: realYear };
+    for (const part of DATE_PARTS) fields[`${group.dataset.group}-${part}`].value = values[part];
+  }
 }
 
 // The state the form gives, and a problem ({group, field, message}) for each thing wrong with it.
@@ -174,13 +181,39 @@ function read(calc) {
   if (!calc.select.value) problems.push({ group: "what", field: "calc-what", message: w.choose_missing });
   const date = checkDate(w, Object.fromEntries(DATE_PARTS.map((part) => [part, fields[part].value.trim()])));
   if (date.message) problems.push({ group: "date", field: `calc-${date.part}`, message: date.message });
+  const happened = {};
+  for (const group of happenedGroups(calc, true)) {
+    const key = group.dataset.group;
+    const parts = Object.fromEntries(DATE_PARTS.map((part) => [part, fields[`${key}-${part}`].value.trim()]));
+    if (DATE_PARTS.every((part) => !parts[part])) continue; // optional: not happened yet
+    const label = group.querySelector("legend").textContent;
+    const real = checkDate(realWords(w, label), parts);
+    if (real.message) problems.push({ group: key, field: `calc-${key}-${real.part}`, message: real.message });
+    else happened[group.dataset.step] = real.value;
+  }
   let time = null;
   if (option?.hasAttribute("data-needs-time")) {
     const checked = checkTime(w, fields.time.value.trim());
     if (checked.message) problems.push({ group: "time", field: "calc-time", message: checked.message });
     time = checked.value;
   }
-  return { state: { kind, id, date: date.value, time }, problems };
+  return { state: { kind, id, date: date.value, time, happened }, problems };
+}
+
+// The real-date boxes of every timeline, or only those of the timeline chosen.
+function happenedGroups(calc, chosenOnly) {
+  const groups = [...calc.root.querySelectorAll(".calc-happened")];
+  return chosenOnly ? groups.filter((group) => group.dataset.for === calc.select.value) : groups;
+}
+
+// The date messages for a real date, each naming the step it is for.
+function realWords(w, label) {
+  return {
+    ...w,
+    date_missing: fill(w.real_missing, { label }),
+    date_real: fill(w.real_real, { label }),
+    date_year: fill(w.real_year, { label }),
+  };
 }
 
 // {value: "YYYY-MM-DD"}, or {message, part}: what is wrong and the part to fix.
@@ -211,7 +244,8 @@ function checkTime(w, text) {
 
 // The GOV.UK error pattern: a summary linking to each field, and the message beside the field.
 function showProblems(calc, problems, moveFocus) {
-  for (const group of GROUPS) {
+  const groups = [...GROUPS, ...happenedGroups(calc, false).map((group) => group.dataset.group)];
+  for (const group of groups) {
     markGroup(calc, group, problems.find((problem) => problem.group === group)?.message);
   }
   if (!problems.length) {
@@ -275,7 +309,9 @@ async function compute(calc, state, moveFocus) {
 }
 
 function request(state) {
-  return { [state.kind]: state.id, start: state.time ? `${state.date}T${state.time}` : state.date };
+  const start = state.time ? `${state.date}T${state.time}` : state.date;
+  const real = Object.keys(state.happened).length ? { happened: state.happened } : {};
+  return { [state.kind]: state.id, start, ...real };
 }
 
 async function download(calc) {
@@ -316,6 +352,8 @@ function clockResult(calc, result) {
   return [
     heading(calc, fill(w.result_heading, { name: result.name })),
     el("p", { class: "calc-due" }, result.due_text),
+    result.latest && el("p", { class: "calc-work-to" }, result.work_to_text),
+    result.latest && el("p", { class: "calc-latest" }, el("strong", {}, result.latest.latest_text)),
     el("dl", { class: "calc-working" }, rows.map(([key, value]) => el("div", { class: "calc-working__row" }, el("dt", {}, key), el("dd", {}, value)))),
     ...result.warnings.map((warning) => admonition(w.warning, [el("p", {}, warning)])),
     conflict(calc, result),
@@ -323,14 +361,13 @@ function clockResult(calc, result) {
 }
 
 function conflict(calc, result) {
-  const other = result.alternative;
-  if (!other) return null;
-  const { w } = calc;
-  return admonition(w.conflict_label, [
+  if (!result.conflict) return null;
+  const latest = result.latest;
+  return admonition(calc.w.conflict_label, [
     el("p", {}, result.conflict),
-    el("p", { class: "calc-alternative" }, el("strong", {}, fill(w.alternative, { name: other.name, due: other.due_text }))),
-    el("p", {}, other.rule, " ", links(calc, other.cites)),
-  ]);
+    latest && el("p", {}, latest.rule, " ", links(calc, latest.cites)),
+    ...(latest ? latest.notes.map((note) => el("p", {}, note)) : []),
+  ].filter(Boolean));
 }
 
 function timelineResult(calc, result) {
@@ -342,7 +379,7 @@ function timelineResult(calc, result) {
       "tr",
       {},
       el("th", { scope: "row" }, step.label),
-      el("td", {}, step.due ? el("strong", {}, step.due_text) : w.no_timescale),
+      el("td", {}, step.due ? dates(step) : w.no_timescale),
       el("td", { class: "calc-wide" }, step.due ? stepWorking(calc, step) : el("p", {}, step.note)),
       el("td", {}, links(calc, step.cites)),
     ),
@@ -369,9 +406,17 @@ function stepWorking(calc, step) {
     ...step.notes.map((note) => el("p", {}, note)),
     ...step.warnings.map((warning) => el("p", {}, el("strong", {}, `${w.warning}: `), warning)),
     step.reading && el("p", {}, `${w.reading_label}: ${step.reading}`),
-    step.alternative && el("p", {}, el("strong", {}, fill(w.alternative, { name: step.alternative.name, due: step.alternative.due_text }))),
+    step.latest && el("p", {}, step.work_to_text),
+    step.latest && el("p", {}, step.latest.rule),
+    ...(step.latest ? step.latest.notes.map((note) => el("p", {}, note)) : []),
     step.conflict && el("p", {}, `${w.conflict_label}: ${step.conflict}`),
   ].filter(Boolean);
+}
+
+// The date to work to is the headline; the latest date of a second reading sits under it, never above.
+function dates(step) {
+  if (!step.latest) return el("strong", {}, step.due_text);
+  return [el("strong", {}, step.due_text), el("p", { class: "calc-latest" }, step.latest.latest_text)];
 }
 
 function downloadBlock(calc) {
@@ -428,7 +473,8 @@ function utcDate(iso) {
 
 // Ids are kebab-case and dates and times digits, so nothing needs escaping.
 function toFragment(state) {
-  return `${state.kind}=${state.id}&date=${state.date}${state.time ? `&time=${state.time}` : ""}`;
+  const real = Object.entries(state.happened).map(([step, day]) => `&real.${step}=${day}`).join("");
+  return `${state.kind}=${state.id}&date=${state.date}${state.time ? `&time=${state.time}` : ""}${real}`;
 }
 
 function fragment() {

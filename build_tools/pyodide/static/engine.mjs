@@ -6,8 +6,9 @@
 //                                     // or rejects with an Error whose message says why, for people
 //   const response = await engine.call(request);  // request and response are plain JSON values
 //
-// Marks "engine-start", "engine-ready" and "engine-snapshot-saved" (or "engine-snapshot-failed")
-// on the page's performance timeline, for the benchmark and the tests.
+// Marks "engine-start", "engine-ready" (or "engine-failed") and "engine-snapshot-saved" (or
+// "engine-snapshot-failed") on the page's performance timeline, for the benchmark, the tests and
+// the offline copy, which waits for the engine before it downloads the site.
 const BOOT_TIMEOUT_SECONDS = 60;
 
 let engine = null;
@@ -34,6 +35,7 @@ function createEngine() {
   );
 
   function fail(reason) {
+    performance.mark("engine-failed");
     clearTimeout(timer);
     worker.terminate();
     failure = new Error(reason);

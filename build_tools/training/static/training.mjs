@@ -1,6 +1,7 @@
 // The comparison panel of a training scenario page (build_tools/training). When the aid on the page
 // reaches an outcome, the answers in the URL fragment are compared with the scenario's expected
-// route: where they first differ, the expected answer and why, the teaching points and the deadlines.
+// route: where they first differ, the expected answer and why it fits the case (in words the build chose),
+// the teaching points and the deadlines.
 //
 // Nothing is stored or sent anywhere: the answers are only in the fragment (which browsers never
 // send), and the score is only written into this page.
@@ -69,7 +70,8 @@ function divergence(words, row) {
     definitions([
       [words.you_answered, given === undefined ? words.not_answered : labels(entry, given)],
       [words.expected_answer, entry.expected_labels.join("; ")],
-      [words.why, cited(entry.cites)],
+      ...(entry.why.length ? [[words.why, ...entry.why.map((text) => element("p", {}, [text]))]] : []),
+      [words.guidance, cited(entry.cites)],
     ]),
   ];
 }
@@ -139,7 +141,7 @@ function definitions(pairs) {
   return element(
     "dl",
     { class: "training-facts" },
-    pairs.flatMap(([term, detail]) => [element("dt", {}, [term]), element("dd", {}, [detail])]),
+    pairs.flatMap(([term, ...details]) => [element("dt", {}, [term]), element("dd", {}, details)]),
   );
 }
 
