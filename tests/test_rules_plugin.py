@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from site_build import PROJECT, mkdocs_build
 
-SHARED = PROJECT.parent / "shared"
-
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -23,8 +21,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(PROJECT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
     (copy / "node_modules").symlink_to(PROJECT / "node_modules")
-    if SHARED.exists():  # the clause inventory, for as long as the project reads it from ../shared
-        (root / "shared").symlink_to(SHARED)
     return copy
 
 

@@ -72,9 +72,17 @@ class VisitError(Exception):
 
 @contextmanager
 def profile(playwright: Playwright, user_data_dir: Path) -> Iterator[BrowserContext]:
-    """Chromium with this profile (its disk cache, Cache API storage and code cache) until the block ends."""
+    """Chromium with this profile (its disk cache, Cache API storage and code cache) until the block ends.
+
+    The site's service worker is blocked: it saves the whole site in the background after the first
+    visit, and its downloads would be counted as the page's own and compete with the engine's boot."""
     context = playwright.chromium.launch_persistent_context(
-        str(user_data_dir), executable_path=CHROMIUM, args=FLAGS, headless=True, viewport=VIEWPORT
+        str(user_data_dir),
+        executable_path=CHROMIUM,
+        args=FLAGS,
+        headless=True,
+        viewport=VIEWPORT,
+        service_workers="block",
     )
     try:
         yield context

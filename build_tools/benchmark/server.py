@@ -29,6 +29,7 @@ TYPES = {
     ".svg": "image/svg+xml",
     ".txt": "text/plain; charset=utf-8",
     ".xml": "application/xml",
+    ".webmanifest": "application/manifest+json",
     ".wasm": "application/wasm",
     ".png": "image/png",
     ".ico": "image/x-icon",
@@ -37,7 +38,20 @@ TYPES = {
     ".zip": "application/zip",
     ".gz": "application/octet-stream",  # the snapshot: compressed already, inflated by the worker
 }
-COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".txt", ".xml", ".wasm", ".ics")
+COMPRESSED = (
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".map",
+    ".svg",
+    ".txt",
+    ".xml",
+    ".wasm",
+    ".ics",
+    ".webmanifest",
+)
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ def d2_source(
             lines.append(d2.box(node_id, box, "rectangle", URGENCY_STYLES[tree.outcomes[node_id].urgency]))
         small_lines[node_id] = len(box.small)
     lines += list(_incoming(tree, split, part, entries, wording))
-    for key, line, box in _arrows(tree, split, part, entries, wording):
+    for key, line, box in _arrows(tree, split, part, entries, wording, ARROW_WIDTH[direction]):
         lines.append(line)
         small_lines[key] = len(box.small)
     return D2Chart("\n".join(lines) + "\n", small_lines)
@@ -142,8 +142,10 @@ def _arrows(
     part: int,
     entries: dict[str, str],
     wording: Wording,
+    arrow_width: int,
 ) -> Iterator[tuple[str, str, BoxText]]:
-    """(SVG key, D2 line, label) of each arrow out of this part's questions, and each stub it needs.
+    """(SVG key, D2 line, label) of each arrow out of this part's questions, and each stub it needs;
+    `arrow_width`: characters a line in arrow labels.
 
     An arrow that leaves the part ends at a "continues" stub.
     """
@@ -154,7 +156,7 @@ def _arrows(
             continue
         question = tree.questions[node_id]
         for branch, label in zip(
-            question.next, arrow_labels(tree, question, wording, ARROW_WIDTH), strict=True
+            question.next, arrow_labels(tree, question, wording, arrow_width), strict=True
         ):
             target = branch.go
             if target not in nodes:

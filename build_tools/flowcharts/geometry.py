@@ -1,8 +1,9 @@
 """Read a D2 SVG's geometry and say where the drawing is hard to follow: an arrow through a box, or two
 labels on top of each other. D2's layout engines do not promise either never happens.
 
-Boxes are the shapes D2 draws for each key; labels are the rectangles D2 cuts out of its arrows'
-mask (one per arrow label) and the boxes themselves, whose words sit inside them.
+Boxes are the shapes D2 draws for each key (for free text such as the title, an estimate of the
+text's extent); labels are the rectangles D2 cuts out of its arrows' mask (one per arrow label)
+and the boxes themselves, whose words sit inside them.
 """
 
 import itertools
@@ -99,8 +100,11 @@ def read_drawing(svg: str) -> Drawing:
             edges.append(Edge(edge.group(1), edge.group(2), points, label))
             continue
         shape = group.find(f"{SVG}g[@class='shape']")
-        if shape is not None and len(shape):  # free text (title, footer) has an empty shape
+        text = group.find(f"{SVG}text")
+        if shape is not None and len(shape):
             boxes.append(_shape_box(key, shape))
+        elif shape is not None and text is not None:  # free text (title, footer) has an empty shape
+            boxes.append(_text_box(key, text))
     return Drawing(tuple(boxes), tuple(edges))
 
 
@@ -120,6 +124,16 @@ def layout_problems(svg: str) -> list[str]:
             f"{first.name} overlaps {second.name}" for second in labels[index + 1 :] if first.overlaps(second)
         ]
     return problems
+
+
+def _text_box(name: str, text: ET.Element) -> Box:
+    """A generous box round centred free text: D2 draws no shape for it, so its size is estimated."""
+    match = re.search(r"font-size:\s*([\d.]+)px", text.get("style", ""))
+    size = float(match.group(1)) if match else 16.0
+    lines = [" ".join(line.itertext()) for line in text.iter(f"{SVG}tspan")] or ["".join(text.itertext())]
+    half = max(len(line) for line in lines) * size * 0.6 / 2
+    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    return Box(name, x - half, y - size, x + half, y + size * (1.2 * len(lines) - 0.9))
 
 
 def _rect_box(name: str, rect: ET.Element) -> Box:

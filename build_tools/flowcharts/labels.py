@@ -18,7 +18,9 @@ from decision.tree import Question, Tree
 QUESTION_WIDTH = 34  # characters per line inside a question box
 OUTCOME_WIDTH = 28
 CLAUSE_WIDTH = 28  # no wider than a box: D2 sizes the box before svg.py makes these lines small
-ARROW_WIDTH = 24
+# Characters a line in arrow labels, by the direction the chart flows: arrows side by side (down) need
+# narrow labels; arrows stacked one above another (right) take wide ones, which are shorter.
+ARROW_WIDTH = {"down": 24, "right": 40}
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def _clause_lines(cites: tuple[str, ...] | list[str], wording: Wording) -> tuple
 
 def wrap_arrow_label(text: str, width: int) -> tuple[str, ...]:
     """At least `width` characters a line, wider for a long label, so it never makes a tall tower."""
-    return wrap(text, max(width, math.isqrt(len(text) * 6)))
+    return wrap(text, max(width, math.isqrt(len(text) * 3)))
 
 
 def wrap(text: str, width: int) -> tuple[str, ...]:

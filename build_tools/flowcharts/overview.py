@@ -35,11 +35,12 @@ GROUP_PREFIX = "GROUP_"  # upper case, so never a tree id
 DASHED_ARROW = {**d2.ARROW_STYLE, "stroke-dash": "5"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Route:
     source: str  # a question shown
     target: str  # the next question shown on the way, or an outcome group's key
-    direct: bool  # False when the route passes questions the overview leaves out
+    answers: list[object]  # the answers to the source question on the paths that take it
+    direct: bool  # False when some path along it passes questions the overview leaves out
 
 
 def candidate_questions(tree: Tree) -> list[str]:
@@ -55,23 +56,23 @@ def group_key(urgency: str) -> str:
     return GROUP_PREFIX + urgency
 
 
-def routes(tree: Tree, shown: list[str], paths: list[TreePath]) -> dict[Route, list[object]]:
-    """Each route between the nodes shown, with the answers to its source question that take it."""
-    found: dict[Route, list[object]] = {}
+def routes(tree: Tree, shown: list[str], paths: list[TreePath]) -> list[Route]:
+    """Each route between the nodes shown, one per source and target."""
+    found: dict[tuple[str, str], Route] = {}
     for path in paths:
         asked = [question_id for question_id, _ in path.answers]
         answers = dict(path.answers)
+        group = group_key(tree.outcomes[path.outcome].urgency)
         for index, question_id in enumerate(asked):
             if question_id not in shown:
                 continue
             later = [q for q in asked[index + 1 :] if q in shown]
-            target = later[0] if later else group_key(tree.outcomes[path.outcome].urgency)
-            step = (
-                asked[index + 1] if index + 1 < len(asked) else group_key(tree.outcomes[path.outcome].urgency)
-            )
-            route = Route(question_id, target, direct=step == target)
-            found.setdefault(route, []).append(answers[question_id])
-    return found
+            target = later[0] if later else group
+            step = asked[index + 1] if index + 1 < len(asked) else group
+            route = found.setdefault((question_id, target), Route(question_id, target, [], direct=True))
+            route.answers.append(answers[question_id])
+            route.direct = route.direct and step == target
+    return list(found.values())
 
 
 def overview_source(
@@ -98,10 +99,10 @@ def overview_source(
             box = _group_box(urgency, outcomes, split, wording)
             lines.append(d2.box(group_key(urgency), box, "rectangle", URGENCY_STYLES[urgency]))
     found = routes(tree, shown, paths)
-    for route, answers in found.items():
-        others = [taken for other, taken in found.items() if other.source == route.source and other != route]
-        label = _answers_text(tree.questions[route.source], answers, others, wording)
-        text = BoxText(wrap_arrow_label(label, ARROW_WIDTH), ()) if label else None
+    for route in found:
+        others = [other.answers for other in found if other.source == route.source and other is not route]
+        label = _answers_text(tree.questions[route.source], route.answers, others, wording)
+        text = BoxText(wrap_arrow_label(label, ARROW_WIDTH[direction]), ()) if label else None
         style = d2.ARROW_STYLE if route.direct else DASHED_ARROW
         lines.append(d2.arrow(route.source, route.target, text, style))
     return "\n".join(lines) + "\n"

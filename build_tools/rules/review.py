@@ -18,7 +18,7 @@ from decision.clock_data import Clock
 from decision.conditions import AnswerIncludes, AnswerIs, DateComparison, atoms
 from decision.engine import format_date
 from decision.errors import InputError
-from decision.render import check_text, condition_text, say
+from decision.render import check_text, condition_text, say, version_text
 from decision.source import LineDict, read_yaml
 from decision.tree import Outcome, Question, Tree
 
@@ -165,7 +165,7 @@ class _Writer:
 def _tree_page(rules: Rules, words: _Words, tree: Tree, folder: str, aid_page: str) -> ReviewPage:
     page = _Writer(words, f"{folder}/{tree.id}.md")
     file = rules.project.shown(rules.project.tree_file(tree.id))
-    version = _version(rules)
+    version = version_text(rules.version)
     page.items(
         [
             _md(words("fact_authority", authority=tree.authority)),
@@ -286,7 +286,7 @@ def _clock_summary(page: _Writer, rules: Rules, clock: Clock, folder: str) -> st
 def _clocks_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
     page = _Writer(words, f"{folder}/clocks.md")
     file = rules.project.shown(rules.project.clocks_file)
-    version = _version(rules)
+    version = version_text(rules.version)
     page.items([_md(words("clock_file", file=file)), _md(version)])
     page.para(words("clocks_intro"))
     for clock in rules.book.clocks.values():
@@ -354,7 +354,7 @@ def _amount(words: _Words, rules: Rules, clock: Clock) -> str:
 
 def _readings_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
     page = _Writer(words, f"{folder}/readings.md")
-    page.items([_md(_version(rules))])
+    page.items([_md(version_text(rules.version))])
     page.para(words("readings_intro"))
     page.heading(2, words("conflicts"))
     page.para(words("conflicts_intro"))
@@ -375,7 +375,7 @@ def _readings_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
         file = rules.project.shown(rules.project.tree_file(tree.id))
         for item in tree.not_modelled:
             page.row([words("not_modelled_item", text=item.text)], item.cites, _where(words, file, item.line))
-    page.sign_off(_version(rules))
+    page.sign_off(version_text(rules.version))
     return page.page(words("readings_title"), words("readings_nav"))
 
 
@@ -387,10 +387,6 @@ def _index_page(words: _Words, folder: str, pages: list[ReviewPage]) -> ReviewPa
     page.items(page.link(item.title, item.path) for item in pages)
     page.para(words("index_readings_note"))
     return ReviewPage(page.path, words("index_title"), page.page(words("index_title"), "").markdown, {})
-
-
-def _version(rules: Rules) -> str:
-    return say("version", hash=rules.version["hash"], date=format_date(rules.version["date"]))
 
 
 def _where(words: _Words, file: str, line: int | None) -> str:

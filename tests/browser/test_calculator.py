@@ -161,6 +161,7 @@ def test_a_real_notification_date_counts_the_rapid_review_from_it(wide: tuple[Pa
          "you know it"]
     )  # fmt: skip
     page.fill(f"{real}-day", "10")
+    page.fill(f"{real}-month", "3")
     page.locator(".calc-button").press("Enter")
     _result_shown(page, "Result: Serious incident and the National Panel")
     real_date = {"national-panel-notification": "2025-03-10"}

@@ -30,7 +30,7 @@ POLICY = re.search(
 # The aids plugin adds where pages are; the engine needs the file, not its contents, to answer deadlines.
 AID_SITE = {"decision/built/aid-site.json": b'{"clause_pages": {}, "aid_pages": {}}'}
 DEADLINE = {"op": "deadline", "clock": "national-panel-notification", "start": "2026-12-24"}
-DUE = "2027-01-05"  # Christmas 2026: five working days after 24 December
+DUE = "2026-12-28"  # Christmas 2026: the KSCMP appendix's day 5, 24 December being day 1
 PAGE = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{POLICY}">

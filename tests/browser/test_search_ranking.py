@@ -29,8 +29,8 @@ RULE_PAGES = {
     "Ofsted": ["kent/alerts/", "aids/alert/"],
     # When a national child-protection alert is justified and how it is kept under review.
     "national alert": ["kent/national-alerts/", "aids/national-cp-alert/"],
-    # The missing child's return interview within 72 hours.
-    "return interview": ["kent/alerts/", "aids/alert/"],
+    # The missing child's return interview within 72 hours; both aids' missing-child outcomes give it.
+    "return interview": ["kent/alerts/", "aids/alert/", "aids/national-cp-alert/"],
     # The placing council confirms within 24 hours that it has notified the National Panel.
     "24 hours": ["kent/national-panel/", "aids/national-panel/"],
 }

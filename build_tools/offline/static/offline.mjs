@@ -37,14 +37,21 @@ async function keepOffline() {
   }
   if (!registration) return; // a browser that blocks service workers, as the tests' do
   if (registration.waiting && navigator.serviceWorker.controller) offerReload(registration);
-  registration.addEventListener("updatefound", () => {
-    const worker = registration.installing;
-    worker.addEventListener("statechange", () => {
-      if (worker.state === "installed" && navigator.serviceWorker.controller) offerReload(registration);
-      if (worker.state === "redundant" && !registration.active?.scriptURL) {
-        console.warn("This site could not be saved for use offline; the browser will try again on a later visit.");
-      }
-    });
+  if (registration.installing) follow(registration, registration.installing);
+  registration.addEventListener("updatefound", () => follow(registration, registration.installing));
+}
+
+// A release being saved: once it is whole, and the page runs an older one, offer to switch.
+function follow(registration, worker) {
+  let saved = false;
+  worker.addEventListener("statechange", () => {
+    if (worker.state === "installed") {
+      saved = true;
+      if (navigator.serviceWorker.controller) offerReload(registration);
+    } else if (worker.state === "redundant" && !saved) {
+      // A file was missing, or not of this release: the browser tries again on a later visit.
+      console.warn("This site could not be saved for use offline this time.");
+    }
   });
 }
 

@@ -90,7 +90,10 @@ async function page(request, key) {
   }
   if (!known || !response.ok) return response; // not a page of this release: as the server sends it
   if ((await sha256(await response.clone().arrayBuffer())) === FILES.get(key)) return response;
-  self.registration.update(); // the server has a newer release: fetch it for next time
+  // Another page than this release's: either the server has a newer release, whose worker the browser
+  // now saves beside this one, or a host that alters pages, whose page is all there is.
+  await self.registration.update().catch(() => {});
+  if (!self.registration.installing && !self.registration.waiting) return response;
   return fromCopy(key, RELEASE.wording.newer);
 }
 
