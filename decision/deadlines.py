@@ -223,7 +223,9 @@ def _result(clock: Clock, data: DeadlineData, start: tuple[str, str], due: dict,
         "cites": list(clock.cites),
         "reading_name": None,  # with two readings: this one's, as words after "on the reading that"
         "work_to": None,  # with two readings: the name of the one this headline date comes from
+        "work_to_text": None,  # with two readings: "Work to this date, on the reading that ...: <due>"
         "latest": None,  # with two readings: the later one's result, never the headline
+        "latest_text": None,  # on that later result: "At the latest, on the reading that ...: <due>"
         "conflict": None,
     }
 

@@ -39,9 +39,12 @@ def happened_steps(line: Timeline) -> list[Step]:
 
 
 def happened_label(line: Timeline, step: Step, book: ClockBook) -> str:
-    """What to ask for the real date of `step`: the event the first step counted from it starts with."""
+    """What to ask for the real date of `step`: the event the first step counted from it starts with,
+    and that step's own name where the timeline gives one (ladder stages share a clock)."""
     following = next(later for later in line.steps if later.after == step.id and later.clock)
-    return book.wording["happened_label"].format(event=book.clocks[following.clock].starts)
+    clock = book.clocks[following.clock]
+    event = clock.starts if following.label == clock.name else f"{clock.starts} ({following.label})"
+    return book.wording["happened_label"].format(event=event)
 
 
 def _happened(line: Timeline, start: date, given: Mapping[str, str]) -> dict[str, date]:

@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date, timedelta
 
 import pytest
 from aid_bundle import MADE_AT, fragment_of, golden_paths, project_bundle
@@ -110,15 +111,18 @@ def test_a_multi_question_needs_an_answer_and_refuses_none_with_others():
         ({"day": "4", "month": "", "year": ""}, "The date must include a month and year"),
         ({"day": "31", "month": "2", "year": "2001"}, "The date must be a real date"),
         ({"day": "4", "month": "3", "year": "01"}, "The year must include 4 numbers"),
-        ({"day": "3", "month": "3", "year": "2001"}, "The date of death cannot be before the date of birth."),
+        (
+            {"day": "5", "month": "3", "year": "2025"},
+            "The date of birth cannot be after the date of death. Check both dates.",
+        ),
     ],
 )
 def test_date_problems_are_shown_in_plain_words_with_what_was_typed(fields, message):
-    fragment = "what-happened=care-leaver-died&care-leaver-date-of-birth=2001-03-04"
-    response = answer("national-panel", fragment, "care-leaver-date-of-death", **fields)
-    question = project_bundle().trees["national-panel"].questions["care-leaver-date-of-death"]
+    fragment = "what-happened=care-leaver-died&care-leaver-date-of-death=2025-03-04"
+    response = answer("national-panel", fragment, "care-leaver-date-of-birth", **fields)
+    question = project_bundle().trees["national-panel"].questions["care-leaver-date-of-birth"]
     message = message or say("enter_answer_date", question=question.text)
-    assert response["error"] == {"question": "care-leaver-date-of-death", "message": message}
+    assert response["error"] == {"question": "care-leaver-date-of-birth", "message": message}
     assert response["fragment"] == fragment
     assert (
         f'name="day" type="text" inputmode="numeric" autocomplete="off" value="{fields["day"]}"'
@@ -126,10 +130,21 @@ def test_date_problems_are_shown_in_plain_words_with_what_was_typed(fields, mess
     )
 
 
+def test_a_date_checked_against_today_uses_the_date_the_page_gave():
+    day_after = (date.fromisoformat(MADE_AT[:10]) + timedelta(days=1)).isoformat()
+    later = answer("national-panel", "what-happened=care-leaver-died", "care-leaver-date-of-death",
+                   day=day_after[8:], month=day_after[5:7], year=day_after[:4])  # fmt: skip
+    message = "The date of death cannot be in the future."
+    assert later["error"] == {"question": "care-leaver-date-of-death", "message": message}
+    same = answer("national-panel", "what-happened=care-leaver-died", "care-leaver-date-of-death",
+                  day=MADE_AT[8:10], month=MADE_AT[5:7], year=MADE_AT[:4])  # fmt: skip
+    assert "error" not in same
+
+
 def test_a_date_answer_is_stored_as_an_iso_date():
-    response = answer("national-panel", "what-happened=care-leaver-died", "care-leaver-date-of-birth",
-                      day="4", month="3", year="2001")  # fmt: skip
-    assert response["fragment"] == "what-happened=care-leaver-died&care-leaver-date-of-birth=2001-03-04"
+    response = answer("national-panel", "what-happened=care-leaver-died", "care-leaver-date-of-death",
+                      day="4", month="3", year="2025")  # fmt: skip
+    assert response["fragment"] == "what-happened=care-leaver-died&care-leaver-date-of-death=2025-03-04"
 
 
 def test_an_accepted_answer_gives_the_fragment_that_shows_it_again_for_the_back_button():

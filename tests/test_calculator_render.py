@@ -175,3 +175,20 @@ def test_a_second_directive_is_an_error_naming_both_lines() -> None:
     text = "# Page\n\n[[deadline-calculator]]\n\n[[deadline-calculator]]\n"
     with pytest.raises(PluginError, match=r"docs/x\.md:5: only one calculator per page \(line 3 has one\)"):
         replace_directive(text, "docs/x.md")
+
+
+def test_a_timeline_offers_the_real_date_of_each_step_later_steps_count_from(html: str) -> None:
+    groups = re.findall(
+        r'<div class="calc-group calc-happened" id="calc-([a-z0-9-]+)-group" data-for="([^"]+)"', html
+    )
+    serious = [group for group, chosen in groups if chosen == "timeline:serious-incident"]
+    assert serious == [
+        "h-serious-incident-national-panel-notification",
+        "h-serious-incident-agency-summaries",
+    ]
+    assert "timeline:child-found" not in {chosen for _, chosen in groups}  # nothing counts from a step
+    legend = re.search(
+        r'id="calc-h-serious-incident-national-panel-notification-group".*?<legend[^>]*>([^<]*)<', html
+    )
+    assert legend.group(1) == "The National Panel notification is made: the real date, once you know it"
+    assert 'name="h-serious-incident-agency-summaries-year"' in html

@@ -125,16 +125,17 @@ def _group_box(urgency: str, outcomes: list[str], split: Split, wording: Wording
 def _answers_text(
     question: Question, answers: list[object], others: list[list[object]], wording: Wording
 ) -> str:
-    """The options that take a route, in the question's order. Where each option takes one route only,
-    the route with the most options is "any other answer". No words where the route depends on
-    earlier answers too (an option takes more than one route), nor for dates and multiple choices,
-    whose routes depend on combinations: the detailed chart spells those out."""
-    if question.kind not in ("choice", "yes_no_not_sure") or not others:
+    """The options that can take a route, in the question's order (an option may take more than one
+    when later answers decide). Where each option takes one route only, the route with the most
+    options is "any other answer". No words where every option can take it, nor for dates and
+    multiple choices, whose routes depend on combinations: the detailed chart spells those out."""
+    if question.kind not in ("choice", "yes_no_not_sure"):
         return ""
     values = set(answers)
-    elsewhere = [set(taken) for taken in others]
-    if any(values & taken for taken in elsewhere):
+    if len(values) == len(question.options):
         return ""
-    if all(len(values) > len(taken) for taken in elsewhere) and len(values) > 1:
+    elsewhere = [set(taken) for taken in others]
+    disjoint = not any(values & taken for taken in elsewhere)
+    if disjoint and len(values) > 1 and all(len(values) > len(taken) for taken in elsewhere):
         return wording("other_answers")
     return wording.texts["one_of"].join(option.label for option in question.options if option.value in values)

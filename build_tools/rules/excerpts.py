@@ -103,6 +103,7 @@ class Excerpt:
 class Conflict:
     page_url: str
     page_title: str
+    section: str  # the id of the heading the note sits under ("" if none)
     html: str
 
 
@@ -126,7 +127,8 @@ def page_conflicts(html: str, page_url: str, page_title: str) -> list[Conflict]:
         if "admonition" in element.classes and element.children:
             title = element.children[0]
             if "admonition-title" in title.classes and _words(outline.outer(title)).startswith(CONFLICT):
-                found.append(Conflict(page_url, page_title, _strip_ids(outline.outer(element))))
+                section = _heading_before(element)
+                found.append(Conflict(page_url, page_title, section, _strip_ids(outline.outer(element))))
     return found
 
 
@@ -159,6 +161,13 @@ def _next_sibling(element: _Element) -> _Element | None:
     siblings = element.parent.children
     index = siblings.index(element)
     return siblings[index + 1] if index + 1 < len(siblings) else None
+
+
+def _heading_before(element: _Element) -> str:
+    assert element.parent is not None
+    siblings = element.parent.children
+    headings = [s for s in siblings[: siblings.index(element)] if s.tag in HEADINGS and s.attrs.get("id")]
+    return headings[-1].attrs["id"] if headings else ""
 
 
 def _section_after(heading: _Element) -> list[_Element]:

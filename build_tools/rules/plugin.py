@@ -6,7 +6,6 @@ is rendered (on_env), the text at each clause they cite is copied in from the gu
 """
 
 from collections.abc import Callable, Iterable
-from html import escape
 from pathlib import Path
 
 from jinja2 import Environment
@@ -18,18 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_tools.rules.config import RulesConfig
-from build_tools.rules.excerpts import Conflict, Excerpt, page_conflicts, page_excerpts, relinked
+from build_tools.rules.excerpts import Conflict, Excerpt, page_conflicts, page_excerpts
 from build_tools.rules.model import Rules, RulesProblem, load_rules
-from build_tools.rules.review import (
-    CONFLICTS,
-    PLACEHOLDER,
-    WORDING_FILE,
-    ReviewPage,
-    load_wording,
-    review_pages,
-)
+from build_tools.rules.review import WORDING_FILE, ReviewPage, filled, load_wording, review_pages
 from decision.errors import InputError
 from decision.rulebook import Project
+from decision.source import LineDict
 
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = "assets/review"
@@ -40,12 +33,14 @@ class RulesPlugin(BasePlugin[RulesConfig]):
         self.rules: Rules | None = None
         self.reviews: dict[str, ReviewPage] = {}  # by docs-relative path
         self.rendered: list[Page] = []
+        self.wording = LineDict()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(root=Path(config.config_file_path).resolve().parent, docs=Path(config.docs_dir))
         try:
             self.rules = load_rules(project)
-            pages = review_pages(self.rules, load_wording(), self.config.review_folder, self.config.aid_page)
+            self.wording = load_wording()
+            pages = review_pages(self.rules, self.wording, self.config.review_folder, self.config.aid_page)
         except RulesProblem as error:
             raise PluginError("procedures-rules: the rule files have problems:\n" + str(error)) from None
         except InputError as error:
@@ -93,11 +88,9 @@ class RulesPlugin(BasePlugin[RulesConfig]):
                 excerpts.setdefault(excerpt.anchor, excerpt)
             conflicts += page_conflicts(page.content or "", page.url, title)
         _check_excerpts(self.reviews.values(), excerpts)
-        words = load_wording()
-        notes = [(words["conflict_from"].format(title=c.page_title), c) for c in conflicts]
         for page in self.rendered:
             if page.file.src_uri in self.reviews:
-                page.content = _filled(page.content or "", page.url, excerpts, notes or words["no_conflicts"])
+                page.content = filled(page.content or "", page.url, excerpts, conflicts, self.wording)
         return env
 
     def _add_to_nav(self, config: MkDocsConfig) -> None:
@@ -129,28 +122,3 @@ def _check_excerpts(reviews: Iterable[ReviewPage], excerpts: dict[str, Excerpt])
     if problems:
         listed = "\n  ".join(sorted(set(problems)))
         raise PluginError(f"procedures-rules: rules cite clauses with no guidance text:\n  {listed}")
-
-
-def _filled(
-    html: str, url: str, excerpts: dict[str, Excerpt], conflicts: list[tuple[str, Conflict]] | str
-) -> str:
-    """The review page with each clause's guidance text, and the conflict notes (or why there are none)."""
-    base = "../" * url.count("/")  # from the review page back to the site root
-
-    def excerpt(match) -> str:
-        found = excerpts[match.group(1).lower()]
-        link = f'<a href="{base}{found.page_url}#{found.anchor}">{match.group(1)}</a>'
-        source = f'<p class="review-excerpt__source">{link}, {escape(found.page_title)}</p>'
-        return f'<div class="review-excerpt">{source}{relinked(found.html, found.page_url, base)}</div>'
-
-    notes = (
-        f"<p>{escape(conflicts)}</p>"
-        if isinstance(conflicts, str)
-        else "".join(
-            f'<div class="review-conflict"><p class="review-excerpt__source">'
-            f'<a href="{base}{conflict.page_url}">{escape(source)}</a></p>'
-            f"{relinked(conflict.html, conflict.page_url, base)}</div>"
-            for source, conflict in conflicts
-        )
-    )
-    return PLACEHOLDER.sub(excerpt, html).replace(CONFLICTS, notes)

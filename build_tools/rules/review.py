@@ -8,11 +8,12 @@ data, the clocks or wording.yaml beside this module.
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from build_tools.rules.excerpts import Conflict, Excerpt, relinked
 from build_tools.rules.model import Rules
 from decision.clock_data import Clock
 from decision.conditions import AnswerIncludes, AnswerIs, DateComparison, atoms
@@ -213,10 +214,10 @@ def _question_rules(page: _Writer, tree: Tree, question: Question, file: str) ->
         label = words("option", label=option.label)
         label = f"{label} {words('exclusive')}" if option.exclusive else label
         page.cite([asked, label], option.cites, _where(words, file, option.line))
-    branches = [_branch_text(words, tree, question, index) for index in range(len(question.next))]
-    tested = [cite for branch in question.next if branch.when for cite in _tested_cites(tree, branch.when)]
-    first = question.next[0].line if question.next else question.line
-    page.cite([asked, words("next"), *branches], tested, _where(words, file, first))
+    for index, branch in enumerate(question.next):  # each beside the clauses of the answers it tests
+        tested = _tested_cites(tree, branch.when) if branch.when else []
+        text = _branch_text(words, tree, question, index)
+        page.cite([asked, text], tested, _where(words, file, branch.line))
 
 
 def _branch_text(words: _Words, tree: Tree, question: Question, index: int) -> str:
@@ -397,3 +398,30 @@ def _where(words: _Words, file: str, line: int | None) -> str:
 def _md(text: str) -> str:
     """Text as Markdown that shows it literally."""
     return _MARKDOWN.sub(r"\\\1", escape(text, quote=False))
+
+
+# --- filled in once every page is rendered ----------------------------------------------------
+
+
+def filled(
+    html: str, url: str, excerpts: Mapping[str, Excerpt], conflicts: list[Conflict], wording: LineDict
+) -> str:
+    """A rendered review page with each clause's guidance text, and the conflict notes, copied in."""
+    words = _Words(wording)
+    base = "../" * url.count("/")  # from the review page back to the site root
+
+    def excerpt(match: re.Match) -> str:
+        found = excerpts[match.group(1).lower()]
+        link = f'<a href="{base}{found.page_url}#{found.anchor}">{match.group(1)}</a>'
+        source = f'<p class="review-excerpt__source">{link}, {escape(found.page_title)}</p>'
+        return f'<div class="review-excerpt">{source}{relinked(found.html, found.page_url, base)}</div>'
+
+    notes = "".join(
+        '<div class="review-conflict"><p class="review-excerpt__source">'
+        f'<a href="{base}{note.page_url}#{note.section}">'
+        f"{escape(words('conflict_from', title=note.page_title))}</a></p>"
+        f"{relinked(note.html, note.page_url, base)}</div>"
+        for note in conflicts
+    )
+    notes = notes or f"<p>{escape(words('no_conflicts'))}</p>"
+    return PLACEHOLDER.sub(excerpt, html).replace(CONFLICTS, notes)

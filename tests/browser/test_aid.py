@@ -134,7 +134,7 @@ def test_plain_pages_load_no_engine_and_instant_navigation_starts_the_aid(shared
     page.wait_for_url("**/kent/national-panel/")
     assert page.evaluate("window.loadedAt") == "aids"
     answer(page, PANEL.questions["what-happened"], "care-leaver-died")  # the aid on the guidance page
-    assert step_state(page) == ("question", "care-leaver-date-of-birth", None)
+    assert step_state(page) == ("question", "care-leaver-date-of-death", None)
     assert page.locator(".aid-step h3.aid-heading").count() == 1  # under "## Use the decision aid"
     page.close()
     assert recorder.problems() == []

@@ -1,14 +1,16 @@
-"""Each flowchart and timeline chart prints whole, one to a page, on A4 landscape (Chromium's PDF output)."""
+"""Each flowchart and timeline chart prints whole, one to a page, on A4 landscape (Chromium's PDF output);
+a tree's page prints its overview first. On screen each chart fits the width, with a full-size control
+that works by keyboard and without JavaScript, and axe finds nothing in either colour scheme."""
 
 import base64
 from pathlib import Path
 
 import pytest
-from browsing import open_page, recorded_context
+from browsing import VIEWPORTS, axe_violations, open_page, recorded_context
 from playwright.sync_api import Browser
 from printing import pdf_pages
 
-from decision.rulebook import Project, tree_ids
+from decision.rulebook import Project, load_trees, tree_ids
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +98,102 @@ def test_the_text_version_link_leads_to_the_text_version(
         assert page.locator(f"#aid-{tree_id}-text").count() == 1
         page.close()
         assert recorder.problems() == []
+
+
+# The start node of the overview (the first chart on a tree's page) and the chart itself, on screen.
+START_BOX = """treeStart => {
+  const svg = document.querySelector('.flowchart-figure svg.flowchart-svg');
+  const box = svg.querySelector(`g[data-node="${treeStart}"]`).getBoundingClientRect();
+  const chart = svg.getBoundingClientRect();
+  const content = document.querySelector('article').getBoundingClientRect();
+  return {start: [box.left, box.top, box.right, box.bottom], chart: [chart.left, chart.right],
+          content: [content.left, content.right], overview: svg.id};
+}"""
+SCROLL_STATE = """id => {
+  const svg = document.getElementById(id);
+  const region = svg.closest('.flowchart-scroll');
+  return {width: svg.getBoundingClientRect().width, natural: svg.viewBox.baseVal.width,
+          scrollLeft: region.scrollLeft, scrollable: region.scrollWidth > region.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("tree_id", tree_ids(Project()))
+def test_the_page_prints_the_overview_first_then_each_part_then_the_key(
+    browser: Browser, site_url: str, tmp_path: Path, tree_id: str
+) -> None:
+    with recorded_context(browser) as (context, recorder):
+        page = open_page(context, site_url + f"flowcharts/{tree_id}/")
+        ends = page.evaluate(CHART_ENDS)
+        pdf = tmp_path / "chart.pdf"
+        page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+        page.close()
+        assert recorder.problems() == []
+    printed = pdf_pages(pdf)
+    # One page for the overview, one for each part of the detailed chart, one for the key.
+    assert len(printed) == len(ends) + 1, [text[:60] for _, _, text, _ in printed]
+    assert ends[0][0].endswith(": overview") and _has_words(printed[0][2].split(), ends[0][0])
+    assert "Key to the flowchart" in printed[-1][2]
+
+
+@pytest.mark.parametrize("tree_id", tree_ids(Project()))
+def test_at_390_px_the_first_screen_shows_the_start_of_the_chart_fitted_to_the_width(
+    browser: Browser, site_url: str, tree_id: str
+) -> None:
+    start = load_trees(Project())[tree_id].start
+    with recorded_context(browser, "390px") as (context, recorder):
+        page = open_page(context, site_url + f"flowcharts/{tree_id}/")
+        found = page.evaluate(START_BOX, start)
+        page.close()
+        assert recorder.problems() == []
+    left, top, right, bottom = found["start"]
+    assert found["overview"] == f"flowchart-{tree_id}-overview"
+    assert left >= 0 and right <= 390 and top >= 0 and bottom <= 844, found
+    assert found["content"][0] - 1 <= found["chart"][0] and found["chart"][1] <= found["content"][1] + 1, (
+        found
+    )
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_full_size_control_works_by_keyboard_with_or_without_javascript(
+    browser: Browser, site_url: str, javascript: bool
+) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["390px"], java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "flowcharts/alert/")
+        overview = "flowchart-alert-overview"
+        fitted = page.evaluate(SCROLL_STATE, overview)
+        assert fitted["width"] < 390 and not fitted["scrollable"], fitted
+        control = page.get_by_label("Show the chart at full size").first
+        for _ in range(60):  # Tab from the top of the page to the control, as a keyboard user would
+            page.keyboard.press("Tab")
+            if control.evaluate("element => element === document.activeElement"):
+                break
+        assert control.evaluate("element => element === document.activeElement")
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")  # on to the chart's scrolling region
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "id => document.getElementById(id).closest('.flowchart-scroll').scrollLeft > 0", arg=overview
+        )
+        enlarged = page.evaluate(SCROLL_STATE, overview)
+        assert abs(enlarged["width"] - enlarged["natural"]) < 1 and enlarged["scrollable"], enlarged
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", ["1280px", "390px"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_flowchart_pages(
+    browser: Browser, site_url: str, viewport: str, scheme: str
+) -> None:
+    found = {}
+    with recorded_context(browser, viewport, scheme) as (context, recorder):
+        page = context.new_page()
+        for path in PAGES:
+            page.goto(site_url + path)
+            found[path] = axe_violations(page)
+            page.get_by_label("Show the chart at full size").first.check()
+            found[path + " full size"] = axe_violations(page)
+        assert recorder.problems() == []
+    assert found == {state: [] for state in found}

@@ -1,10 +1,8 @@
 """The site with no network after one visit, and a newer release offered, never mixed with the old one.
 
 The site's service worker (build_tools/offline) runs only in these tests' browser contexts: the other
-tests block it (browsing.recorded_context). Each test serves the built site itself, because here
-"offline" is the server stopped as well as the browser set offline: Playwright's offline mode does not
-reach a service worker's own downloads, and only a stopped server proves nothing but the browser's
-saved copy answered.
+tests block it (browsing.recorded_context). "Offline" is the browser context set offline and, where a
+test serves the site itself, its server stopped too, so nothing but the browser's saved copy can answer.
 """
 
 import io
@@ -171,6 +169,29 @@ def test_every_aid_reaches_an_outcome_with_dates_offline_from_the_snapshot(offli
     assert recorder.problems() == []
 
 
+def test_instant_navigation_works_offline_and_an_aid_reached_that_way_boots(browser: Browser, site_url: str):
+    # The shared server, at the address the site was built for, so the theme's instant navigation is
+    # on; it keeps running for other tests, and the offline context fails the service worker's
+    # downloads as well as the page's.
+    with recorded_context(browser, service_workers="allow") as (context, recorder):
+        page = context.new_page()
+        page.goto(site_url)
+        page.wait_for_function(SAVED, timeout=120 * SECONDS)
+        context.set_offline(True)
+        page.evaluate("window.sameDocument = true")
+        page.locator('.md-sidebar--primary a[href$="kent/national-panel/"]').first.click()
+        page.wait_for_url("**/kent/national-panel/")
+        guidance = page.locator(".offline-notice").inner_text(), page.evaluate("window.sameDocument === true")
+        page.locator('.md-sidebar--primary a[href$="aids/national-panel/"]').first.click()
+        page.wait_for_url("**/aids/national-panel/")
+        info = page.evaluate(BOOT_INFO)
+        instant = page.evaluate("window.sameDocument === true")
+        page.close()
+    assert guidance == (WORDING["offline"].format(date=long_date(date.today())), True), guidance
+    assert info["boot"] == "plain" and instant, info  # no aid was visited online, so no snapshot yet
+    assert recorder.problems() == []
+
+
 def test_a_damaged_saved_snapshot_falls_back_to_a_plain_boot_offline(browser: Browser, built_site: Path):
     engine_json = built_site / "assets" / "aid" / "engine.json"
     snapshot = json.loads(engine_json.read_text(encoding="utf-8"))["snapshot"]
@@ -228,7 +249,7 @@ def newer_release(site: Path, copy: Path) -> str:
 def rules_shown(page: Page) -> tuple[str, str]:
     """(the page's text version, the engine's outcome): the rules version each says it uses."""
     return (
-        page.locator(".aid-text .aid-version").first.inner_text(),
+        page.locator(".aid-text .aid-version").first.text_content() or "",  # folded away: not inner_text
         page.locator(".aid-step .aid-version").first.inner_text(),
     )
 
