@@ -104,9 +104,10 @@ class _Writer:
         """A Markdown link to a docs-relative page, from this page."""
         return f"[{_md(text)}]({posixpath.relpath(target, posixpath.dirname(self.path))})"
 
-    def row(self, rule: list[str], cites: Iterable[str], where: str) -> None:
-        """One rule beside the guidance it cites; `rule` is its lines of text."""
-        self._row([(rule, where)], list(dict.fromkeys(cites)))
+    def row(self, rule: list[str], cites: Iterable[str], where: str, uncited: str = "") -> None:
+        """One rule beside the guidance it cites; `rule` is its lines of text, `uncited` what to say
+        on the right when it cites nothing."""
+        self._row([(rule, where)], list(dict.fromkeys(cites)), uncited)
 
     def cite(self, rule: list[str], cites: Iterable[str], where: str) -> None:
         """A rule to list under each clause it cites (or under none); `clause_rows` writes them."""
@@ -125,21 +126,21 @@ class _Writer:
             self._row(self.by_clause[""], [])
         self.by_clause = {}
 
-    def _row(self, rules: list[tuple[list[str], str]], cites: list[str]) -> None:
+    def _row(self, rules: list[tuple[list[str], str]], cites: list[str], uncited: str = "") -> None:
         for cite in cites:
             self.citations.setdefault(cite, []).extend(where for _, where in rules)
         guidance = "".join(f'<div data-review-clause="{cite}"></div>' for cite in cites)
         items = "".join(
-            '<div class="review-item">'
-            + "".join(f"<p>{escape(line)}</p>" for line in lines)
-            + f'<p class="review-where">{escape(where)}</p></div>'
+            f"<li>{'<br>'.join(escape(line) for line in lines)} "
+            f'<span class="review-where">({escape(where)})</span></li>'
             for lines, where in rules
         )
         self.parts.append(
             '<div class="review-row"><div class="review-rule">'
-            f'<p class="review-label">{escape(self.words("rule_label"))}</p>{items}</div>'
+            f'<p class="review-label">{escape(self.words("rule_label"))}</p>'
+            f'<ul class="review-items">{items}</ul></div>'
             f'<div class="review-guidance"><p class="review-label">{escape(self.words("guidance_label"))}</p>'
-            f"{guidance or '<p>' + escape(self.words('no_cites')) + '</p>'}</div></div>"
+            f"{guidance or '<p>' + escape(uncited or self.words('no_cites')) + '</p>'}</div></div>"
         )
 
     def sign_off(self, version: str) -> None:
@@ -276,7 +277,7 @@ def _outcome_rules(page: _Writer, rules: Rules, tree: Tree, outcome: Outcome, fi
 
 def _clock_summary(page: _Writer, rules: Rules, clock: Clock, folder: str) -> str:
     """A clock in one list item: its name (linked to the clocks page), counting and readings."""
-    texts = [clock.counting, *(line for line, _ in _readings(page.words, rules, clock))]
+    texts = [clock.counting, *_readings(page.words, rules, clock)]
     link = page.link(clock.name, f"{folder}/clocks.md#clock-{clock.id}")
     return f"{link}: " + " ".join(_md(text) for text in texts)
 
@@ -296,49 +297,47 @@ def _clocks_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
     page.heading(2, words("timelines"))
     for timeline in rules.book.timelines.values():
         page.heading(3, words("timeline", name=timeline.name))
-        where = f"{file}: timeline '{timeline.id}'"
         lines = [words("timeline_event", event=timeline.event)]
         lines += [words("timeline_note", note=timeline.note)] if timeline.note else []
-        page.row(lines, timeline.cites, where)
         labels = {step.id: step.label for step in timeline.steps}
         for step in timeline.steps:
-            lines = [words("step", label=step.label)]
-            lines += [words("step_clock", name=rules.book.clocks[step.clock].name)] if step.clock else []
-            lines += [words("step_after", label=labels[step.after])] if step.after else []
-            lines += [words("step_note", note=step.note)] if step.note else []
-            cites = step.cites or (rules.book.clocks[step.clock].cites if step.clock else ())
-            page.row(lines, cites, f"{where}, step '{step.id}'")
+            parts = [words("step", label=step.label)]
+            parts += [words("step_clock", name=rules.book.clocks[step.clock].name)] if step.clock else []
+            parts += [words("step_after", label=labels[step.after])] if step.after else []
+            parts += [words("step_note", note=step.note)] if step.note else []
+            lines.append(" ".join(parts))
+        # A step's clock is set beside its clauses above; only what the timeline itself cites is here.
+        cites = [*timeline.cites, *(cite for step in timeline.steps for cite in step.cites)]
+        page.row(lines, cites, f"{file}: timeline '{timeline.id}'", words("timeline_uncited"))
     page.sign_off(version)
     return page.page(words("clocks_title"), words("clocks_nav"))
 
 
 def _clock_rows(page: _Writer, rules: Rules, clock: Clock) -> None:
+    """The clock and every reading it records, beside the clauses of both readings."""
     words = page.words
-    where = f"{rules.project.shown(rules.project.clocks_file)}: clock '{clock.id}'"
     lines = [
         words("clock_starts", starts=clock.starts),
         words("clock_amount", amount=_amount(words, rules, clock)),
         str(words.entry("clock_meaning", clock.meaning)),
         words("clock_counting", counting=clock.counting),
+        *_readings(words, rules, clock),
     ]
-    page.row(lines, clock.cites, where)
-    for line, cites in _readings(words, rules, clock):
-        page.row([line], cites, where)
+    cites = [*clock.cites, *(clock.alternative.cites if clock.alternative else ())]
+    page.row(lines, cites, f"{rules.project.shown(rules.project.clocks_file)}: clock '{clock.id}'")
 
 
-def _readings(words: _Words, rules: Rules, clock: Clock) -> list[tuple[str, tuple[str, ...]]]:
-    """Each reading a clock records, with the clauses it rests on."""
+def _readings(words: _Words, rules: Rules, clock: Clock) -> list[str]:
+    """Each reading a clock records: the one chosen, a conflict, and the other reading shown beside it."""
     found = []
     if clock.reading:
-        found.append((words("reading", reading=clock.reading), clock.cites))
+        found.append(words("reading", reading=clock.reading))
     if clock.conflict:
-        found.append((words("conflict", conflict=clock.conflict), clock.cites))
+        found.append(words("conflict", conflict=clock.conflict))
     if clock.alternative:
         other = clock.alternative
-        text = words(
-            "alternative", name=other.name, amount=_amount(words, rules, other), counting=other.counting
-        )
-        found.append((text, other.cites))
+        amount = _amount(words, rules, other)
+        found.append(words("alternative", name=other.name, amount=amount, counting=other.counting))
     return found
 
 
@@ -364,18 +363,17 @@ def _readings_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
     clocks = [clock for clock in rules.book.clocks.values() if _readings(words, rules, clock)]
     for clock in clocks:
         page.heading(3, words("clock_reading_name", name=clock.name))
+        cites = [*clock.cites, *(clock.alternative.cites if clock.alternative else ())]
         where = f"{rules.project.shown(rules.project.clocks_file)}: clock '{clock.id}'"
-        for line, cites in _readings(words, rules, clock):
-            page.row([line], cites, where)
+        page.row(_readings(words, rules, clock), cites, where)
     if not clocks:
         page.para(words("no_clock_readings"))
     page.heading(2, words("tree_readings"))
     page.para(words("tree_readings_intro"))
     for tree in rules.trees.values():
         page.heading(3, tree.title)
-        file = rules.project.shown(rules.project.tree_file(tree.id))
-        for item in tree.not_modelled:
-            page.row([words("not_modelled_item", text=item.text)], item.cites, _where(words, file, item.line))
+        review = page.link(words("tree_readings_link"), f"{folder}/{tree.id}.md")
+        page.items([*(_md(f"{item.text} ({', '.join(item.cites)})") for item in tree.not_modelled), review])
     page.sign_off(version_text(rules.version))
     return page.page(words("readings_title"), words("readings_nav"))
 

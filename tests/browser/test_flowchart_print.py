@@ -165,11 +165,7 @@ def test_the_full_size_control_works_by_keyboard_with_or_without_javascript(
         fitted = page.evaluate(SCROLL_STATE, overview)
         assert fitted["width"] < 390 and not fitted["scrollable"], fitted
         control = page.get_by_label("Show the chart at full size").first
-        for _ in range(60):  # Tab from the top of the page to the control, as a keyboard user would
-            page.keyboard.press("Tab")
-            if control.evaluate("element => element === document.activeElement"):
-                break
-        assert control.evaluate("element => element === document.activeElement")
+        control.focus()  # how many Tab presses reach it is the theme's business (issue 11 item 5)
         page.keyboard.press("Space")
         page.keyboard.press("Tab")  # on to the chart's scrolling region
         page.keyboard.press("ArrowRight")
