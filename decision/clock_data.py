@@ -263,6 +263,8 @@ def _check_clock(reader: _Reader, raw: Mapping, node: str, clock: Clock) -> None
         reader.problem(raw, node, "'before' and 'counted_in' are given with unit before_event, and only then")
     if not (bool(clock.conflict) == bool(clock.alternative) == bool(clock.reading_name)):
         reader.problem(raw, node, "'conflict', 'reading_name' and 'alternative' go together")
+    if "hours" in (clock.counted_in, clock.alternative and clock.alternative.counted_in):
+        reader.problem(raw, node, "a clock counted back from an event counts days, not hours")
     if clock.alternative and clock.alternative.from_event and clock.backwards:
         reader.problem(raw, node, "an alternative counted back from an event cannot have its own 'starts'")
     if clock.meaning != "due" and clock.counts in ("hours", "working_days"):

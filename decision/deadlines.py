@@ -40,7 +40,7 @@ def clocks_list(data: DeadlineData | None = None) -> list[dict]:
 
 def check_time_given(clock: Clock, moment: date) -> None:
     """A clock counting hours forward from an event needs the event's time, not just its date."""
-    if clock.counts == "hours" and not clock.backwards and not isinstance(moment, datetime):
+    if clock.counts == "hours" and not isinstance(moment, datetime):
         raise InputError(
             f"clock '{clock.id}' counts hours: give the time as well, as {moment.isoformat()}THH:MM"
         )
@@ -165,13 +165,10 @@ def _count_hours(clock: Clock, start: date, data: DeadlineData) -> dict:
         warnings.append(wording["happens_twice"].format(time=f"{local:%H:%M}", day=long_date(local.date())))
     begin = to_utc(local, zone)
     hours = timedelta(hours=clock.amount)
-    end = begin - hours if clock.backwards else begin + hours
+    end = begin + hours
     due = _timed_due(to_local(end, zone), wording)
     data.calendar.check_covered(date.fromisoformat(due["due"]))
-    changes = changes_between(min(begin, end), max(begin, end), zone)
-    notes = [_change_note(change, zone, wording) for change in changes]
-    if clock.backwards:
-        notes += _day_off_notes(clock, date.fromisoformat(due["due"]), data.calendar, wording)
+    notes = [_change_note(change, zone, wording) for change in changes_between(begin, end, zone)]
     shown = (
         (local.isoformat(timespec="minutes"), _time_text(to_local(begin, zone)))
         if timed

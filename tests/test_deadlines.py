@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from decision.clauses import read_clauses
+from decision.clock_data import ClockDataError, parse_clock_book
 from decision.deadline_data import current
 from decision.deadlines import add_months, clocks_list, deadline
 from decision.errors import InputError
 from decision.rulebook import Project
+from decision.source import read_yaml
 
 TODAY = date(2026, 11, 24)
 CLOCKS_FILE = Path(__file__).resolve().parent.parent / "decision" / "clocks.yaml"
@@ -337,3 +339,13 @@ def test_old_holiday_data_warns_even_when_the_date_is_near_today():
 def test_bad_input_is_named(clock_id, start, message):
     with pytest.raises(InputError, match=re.escape(message)):
         due_of(clock_id, start)
+
+
+def test_a_clock_counted_back_in_hours_is_refused_with_its_line():
+    data = read_yaml(CLOCKS_FILE, "decision/clocks.yaml")
+    aisr = next(clock for clock in data["clocks"] if clock["id"] == "aisr-to-psw")
+    aisr["counted_in"] = "hours"
+    with pytest.raises(ClockDataError) as error:
+        parse_clock_book(data, "decision/clocks.yaml")
+    message = "clock 'aisr-to-psw': a clock counted back from an event counts days, not hours"
+    assert f"decision/clocks.yaml:{aisr.line}: {message}" in str(error.value)

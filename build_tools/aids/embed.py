@@ -26,8 +26,8 @@ def aid_html(bundle: Bundle, tree_id: str, base: str, level: int, own_page: bool
     question = tree.questions[tree.start]
     wording = "".join(f' data-{key.replace("_", "-")}="{escape(say(key))}"' for key in STATUS_WORDING)
     text = text_version_html(site, tree)
-    # Without JavaScript the notice is an element, and aid.css then hides the form, which cannot work:
-    # the page leads with the notice and the text version.
+    # Without JavaScript aid.css hides the form, which cannot work: the page leads with this notice and
+    # the text version.
     notice = f'<noscript><p class="aid-no-js">{escape(say("no_js"))}</p></noscript>'
     return (
         f'<div class="aid" data-tree="{tree.id}" data-base="{escape(base)}" data-level="{level}"{wording}>'

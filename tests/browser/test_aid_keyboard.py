@@ -61,7 +61,7 @@ def test_no_focus_stop_is_hidden_when_it_takes_the_focus(browser: Browser, site_
         _presses_to(page, FIRST_ANSWER)
         stops = page.evaluate("focusLog")
         # The search box is reached through the header's search button, which opens it.
-        search = page.locator('.md-header label[for="__search"]')
+        search = page.locator('.md-header label.md-header__button[for="__search"]')
         search.focus()
         page.keyboard.press("Enter")
         page.wait_for_function("document.activeElement.matches('.md-search__input')")
