@@ -10,7 +10,7 @@ from flow import fixture_tree
 from mkdocs.exceptions import PluginError
 
 from build_tools.flowcharts.charts import Chart, tree_chart
-from build_tools.flowcharts.geometry import layout_problems
+from build_tools.flowcharts.geometry import layout_problems, read_drawing
 from build_tools.flowcharts.labels import arrow_labels, question_box
 from build_tools.flowcharts.plugin import FlowchartsPlugin
 from build_tools.flowcharts.render import D2Renderer, svg_size
@@ -153,7 +153,16 @@ def every_chart() -> list[tuple[str, FinishedSvg]]:
 
 
 def test_no_arrow_crosses_a_box_or_a_label_and_no_labels_overlap() -> None:
-    problems = {name: layout_problems(svg.markup) for name, svg in every_chart()}
+    charts = every_chart()
+    # The check reads D2's drawing: every arrow, with its path and its label, and every box.
+    for name, svg in charts:
+        drawing = read_drawing(svg.markup)
+        assert drawing.boxes and drawing.edges, name
+        assert all(len(edge.points) >= 2 for edge in drawing.edges), name
+        assert sum(edge.label is not None for edge in drawing.edges) == svg.markup.count(
+            'class="text-italic"'
+        )
+    problems = {name: layout_problems(svg.markup) for name, svg in charts}
     assert {name: found for name, found in problems.items() if found} == {}
 
 
@@ -309,3 +318,33 @@ def test_a_directive_naming_no_tree_names_the_page_and_line(tmp_path: Path) -> N
         plugin.on_page_markdown(
             "# X\n\n[[flowchart no-such-tree]]\n", page=FakePage(), config=None, files=None
         )  # type: ignore[arg-type]
+
+
+def _drawing(*groups: str, masks: str = "") -> str:
+    """A D2-like SVG: `groups` are key, inner markup, key, inner markup, ...; `masks` the label cut-outs."""
+    pairs = zip(groups[::2], groups[1::2], strict=True)
+    body = "".join(
+        f'<g class="{base64.b64encode(key.encode()).decode()}">{inner}</g>' for key, inner in pairs
+    )
+    return f'<svg xmlns="http://www.w3.org/2000/svg"><mask>{masks}</mask>{body}</svg>'
+
+
+def test_the_geometry_check_sees_an_arrow_through_a_box_and_labels_on_top_of_each_other() -> None:
+    box = '<g class="shape"><rect x="{}" y="0" width="100" height="50"/></g>'
+    arrow = '<path class="connection" d="M {} 25 L {} 25"/><text x="{}" y="90">label</text>'
+    clear = _drawing(
+        "a", box.format(0), "b", box.format(200), "c", box.format(400),
+        "(a -&gt; b)[0]", arrow.format(100, 200, 150),
+        masks='<rect x="120" y="80" width="60" height="20" fill="black"/>',
+    )  # fmt: skip
+    assert layout_problems(clear) == []
+    through = _drawing(
+        "a", box.format(0), "b", box.format(200), "c", box.format(400),
+        "(a -&gt; c)[0]", arrow.format(100, 400, 150), "(b -&gt; c)[0]", arrow.format(300, 400, 160),
+        masks='<rect x="120" y="80" width="60" height="20" fill="black"/>'
+        '<rect x="130" y="85" width="60" height="20" fill="black"/>',
+    )  # fmt: skip
+    assert layout_problems(through) == [
+        "arrow a -> c crosses b",
+        "the label of a -> c overlaps the label of b -> c",
+    ]

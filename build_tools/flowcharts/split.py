@@ -92,8 +92,8 @@ class _Sharing:
             outcomes = [node for node in part if node in self.tree.outcomes]
             if len(part) == 1 or not outcomes:
                 raise InputError(
-                    f"{self.tree.origin}: {self.tree.node(part[0])} is too big to print readably on "
-                    f"one A4 landscape page; shorten its text"
+                    f"{self.tree.origin}: {self.tree.node(part[0])} cannot be drawn on one A4 landscape "
+                    f"page with 9 pt text and no arrow through a box or label; shorten its text"
                 )
             part = tuple(node for node in part if node != outcomes[-1])
             spare.insert(0, (outcomes[-1],))

@@ -70,6 +70,12 @@ class _Words:
                 f"{WORDING_NAME}: '{key}' names {error}, which the build does not fill in"
             ) from None
 
+    def texts(self, key: str) -> list[str]:
+        value = self.data.get(key)
+        if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+            raise InputError(f"{WORDING_NAME}: '{key}' must be a list of text")
+        return value
+
     def entry(self, key: str, item: str) -> object:
         table = self.data.get(key)
         if not isinstance(table, dict) or item not in table:
@@ -147,7 +153,7 @@ class _Writer:
         self.heading(2, self.words("sign_off"))
         fields = "".join(
             f'<tr><th scope="row">{escape(name)}</th><td></td></tr>'
-            for name in self.words.data["sign_off_fields"]
+            for name in self.words.texts("sign_off_fields")
         )
         self.parts.append(
             f'<div class="review-sign-off"><p>{escape(self.words("sign_off_intro", version=version))}</p>'
@@ -263,12 +269,9 @@ def _outcome_rules(page: _Writer, rules: Rules, tree: Tree, outcome: Outcome, fi
     reached = words("reached", decision=outcome.decision)
     for action in outcome.actions:
         lines = [reached, words("action", who=action.who, does=action.does)]
-        cites = list(action.cites)
-        if action.clock:
-            clock = rules.book.clocks[action.clock]
-            lines.append(words("action_clock", name=clock.name, counting=clock.counting))
-            cites += clock.cites
-        page.cite(lines, cites, _where(words, file, action.line))
+        # The clock itself is set beside its own clauses on the clocks page.
+        lines += [words("action_clock", name=rules.book.clocks[action.clock].name)] if action.clock else []
+        page.cite(lines, action.cites, _where(words, file, action.line))
     for item in outcome.consider:
         lines = [reached, words("consider", text=item.text)]
         lines += [words("hand_off", title=rules.trees[item.tree].title)] if item.tree else []

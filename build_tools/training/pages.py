@@ -151,6 +151,8 @@ def handouts(site: Site, worked: list[Worked], page: str) -> str:
                     "",
                     f"## {scenario.title} {{#handout-{scenario.id}}}",
                     "",
+                    f"*{words['fictional']}*",
+                    "",
                     f"**{words['role']}** {scenario.role}  ",
                     f"**{words['aid']}** {site.trees[scenario.tree].title}",
                     "",

@@ -69,7 +69,7 @@ def test_print_button_prints_the_decision_record_alone(
         page.evaluate("window.print = () => { window.printAsked = true; }")  # headless cannot show the dialog
         tab_to(page, ".aid-step button[data-aid-print]")
         page.keyboard.press("Enter")
-        page.wait_for_function("window.printAsked === true", timeout=STEP_TIMEOUT)
+        page.wait_for_function("() => window.printAsked === true", timeout=STEP_TIMEOUT)
         problems, pages, printed = _printed(page, tmp_path / "record.pdf")
         needed = _pages_needed(page)
         page.close()
