@@ -1,7 +1,7 @@
 """The compiled rulebook the browser loads: plain JSON data of every tree, and Tree objects built from it.
 
-The build writes `compile_rulebook(...)` to site/assets/decision/rulebook.json; the browser (and any
-other reader) calls `trees_from_rulebook(json.loads(text))` to get the same Tree objects the command
+The build puts `compile_rulebook(...)` inside the decision bundle as decision/built/rulebook.json; the
+browser (and any other reader) calls `trees_from_rulebook(json.loads(text))` to get the same Tree objects the command
 line uses, checked again for shape and structure.
 """
 

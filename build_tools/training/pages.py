@@ -210,8 +210,8 @@ def answer_sheet(site: Site, worked: Worked, page: str) -> str:
 
 
 def every_answer_lines(site: Site, worked: Worked) -> list[str]:
-    """The trainer's view, folded away: at each question on the expected route,
-    every answer a group might give, where it leads, and whether it is the expected one."""
+    """The trainer's view, folded away: at each question on the expected route, every answer a group
+    might give, where it leads, and whether it is the expected one."""
     words = site.wording["every_answer"]
     lines = [
         '<details class="training-every-answer" markdown>',

@@ -4,5 +4,6 @@
 const searchButton = document.querySelector('.md-header label.md-header__button[for="__search"]');
 const searchBox = document.querySelector(".md-search__input");
 searchButton.tabIndex = 0;
+searchButton.setAttribute("role", "button"); // a label may not carry a name of its own; a button may
 searchButton.setAttribute("aria-label", searchBox.getAttribute("aria-label"));
 searchButton.addEventListener("click", () => setTimeout(() => searchBox.focus()));
