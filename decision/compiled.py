@@ -1,8 +1,8 @@
 """The compiled rulebook the browser loads: plain JSON data of every tree, and Tree objects built from it.
 
 The build puts `compile_rulebook(...)` inside the decision bundle as decision/built/rulebook.json; the
-browser (and any other reader) calls `trees_from_rulebook(json.loads(text))` to get the same Tree objects the command
-line uses, checked again for shape and structure.
+browser (and any other reader) calls `trees_from_rulebook(json.loads(text))` to get the same Tree
+objects the command line uses, checked again for shape and structure.
 """
 
 from collections.abc import Iterable, Mapping
