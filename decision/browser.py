@@ -4,12 +4,15 @@ The engine worker calls it for every message. A request is a JSON object with an
 
   step      {tree, fragment, base, level, made_at, submit?}
             -> {status: "question" | "check" | "outcome" | "problem", html, fragment,
-                question_id?, outcome_id?, error?: {question?, message}}
+                question_id?, outcome_id?, answered?, error?: {question?, message}}
             fragment: the URL fragment without the # (decision/fragment.py); base: the page's path to
-            the site root ("../../"); level: the aid's heading level on the page; made_at: the local
-            time, YYYY-MM-DDTHH:MM; submit: {form: "question", question, fields: {answer} or
-            {day, month, year}} or {form: "dates", fields: {<start>-day, -month, -year, -time}}.
+            the site root ("../../"); level: the aid's heading level on the page; made_at: the time
+            in the UK, YYYY-MM-DDTHH:MM (the outcome names GMT or BST beside it); submit: {form:
+            "question", question, fields: {answer} or {day, month, year}} or {form: "dates", fields:
+            {<start>-day, -month, -year, -time}}.
             The fragment given back is the state shown: push it onto the history when it differs.
+            answered (after an accepted answer): the fragment that shows that question again with
+            its answer, to put in place of the history entry left, so Back returns to it.
   record    {tree, fragment, base, made_at, link} -> {text}: the plain-text decision record
   clocks    {} -> {clocks: [...], timelines: [...]}
   deadline  {clock, start} -> the deadlines engine's result (start: YYYY-MM-DD or YYYY-MM-DDTHH:MM)

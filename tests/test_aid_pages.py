@@ -1,6 +1,11 @@
-"""Built pages: a page with an aid or the calculator starts the engine from its <head>; no other does."""
+"""Built pages: a page with an aid or the calculator starts the engine from its <head>; no other does;
+the Sources page shows the rules version the aids use now."""
 
+from html import escape
 from pathlib import Path
+
+from decision.render import version_text
+from decision.rulebook import Project, compile_project
 
 START = "assets/aid/engine-start.mjs"
 
@@ -19,3 +24,9 @@ def test_only_pages_with_an_aid_or_the_calculator_start_the_engine_from_the_head
             without += 1
             assert "engine-start" not in html, path
     assert with_aid > 10 and without > 10  # guidance, aid and training pages, and the plain ones
+
+
+def test_the_sources_page_shows_the_current_rules_version(built_site: Path) -> None:
+    html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert escape(version_text(compile_project(Project())["version"])) in html
+    assert "[[rules version]]" not in html

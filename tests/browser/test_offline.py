@@ -180,7 +180,7 @@ def test_instant_navigation_works_offline_and_an_aid_reached_that_way_boots(brow
         context.set_offline(True)
         page.evaluate("window.sameDocument = true")
         page.locator('.md-sidebar--primary a[href$="kent/national-panel/"]').first.click()
-        page.wait_for_url("**/kent/national-panel/")
+        page.locator("h1", has_text="After a National Panel notification").wait_for(timeout=30 * SECONDS)
         guidance = page.locator(".offline-notice").inner_text(), page.evaluate("window.sameDocument === true")
         page.locator('.md-sidebar--primary a[href$="aids/national-panel/"]').first.click()
         page.wait_for_url("**/aids/national-panel/")

@@ -8,7 +8,7 @@ if ("serviceWorker" in navigator) {
 }
 
 // Saving the site downloads every page and the engine's files: after the page has loaded and, on a page
-// with an aid or the calculator, after its engine has started, so as not to compete with either.
+// with an aid or the calculator, once its engine is ready (or has failed), so as not to compete with either.
 async function afterThePageAndItsEngine() {
   if (document.readyState !== "complete") await new Promise((loaded) => addEventListener("load", loaded, { once: true }));
   if (document.querySelector(".aid, .calc")) await marked(["engine-ready", "engine-failed"]);
