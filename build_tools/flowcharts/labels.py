@@ -96,9 +96,9 @@ def _option_labels_per_branch(question: Question, wording: Wording) -> list[str]
     for branch in question.next[:-1]:
         assert isinstance(branch.when, AnswerIs)  # _order_free vouches for it
         named.update(branch.when.values)
-        labels.append(_options_text(question, branch.when.values, wording))
+        labels.append(options_text(question, branch.when.values, wording))
     rest = tuple(option.value for option in question.options if option.value not in named)
-    labels.append(_options_text(question, rest, wording) if rest else wording("otherwise"))
+    labels.append(options_text(question, rest, wording) if rest else wording("otherwise"))
     return labels
 
 
@@ -122,7 +122,7 @@ def _describe(
         return _date_text(condition, question, numbers, wording)
     assert isinstance(condition, AnswerIs | AnswerIncludes)  # only the last branch has no condition
     asked = tree.questions[condition.question]
-    answers = _options_text(asked, condition.values, wording, quoted=True)
+    answers = options_text(asked, condition.values, wording, quoted=True)
     if asked.id == question.id:
         return wording("this_answer", answers=answers)
     key = "earlier_includes" if isinstance(condition, AnswerIncludes) else "earlier_answer"
@@ -145,7 +145,7 @@ def _date_text(
     return wording(key, date=name(condition.date), other=other)
 
 
-def _options_text(question: Question, values: tuple[str, ...], wording: Wording, quoted: bool = False) -> str:
+def options_text(question: Question, values: tuple[str, ...], wording: Wording, quoted: bool = False) -> str:
     """The options' labels joined with "or"; quoted where they sit among other words."""
     labels = [option.label for value in values if (option := question.option(value)) is not None]
     if quoted:

@@ -22,6 +22,7 @@ from build_tools.flowcharts.labels import (
     ARROW_WIDTH,
     OUTCOME_WIDTH,
     BoxText,
+    options_text,
     question_box,
     question_numbers,
     wrap,
@@ -138,4 +139,5 @@ def _answers_text(
     disjoint = not any(values & taken for taken in elsewhere)
     if disjoint and len(values) > 1 and all(len(values) > len(taken) for taken in elsewhere):
         return wording("other_answers")
-    return wording.texts["one_of"].join(option.label for option in question.options if option.value in values)
+    in_order = tuple(option.value for option in question.options if option.value in values)
+    return options_text(question, in_order, wording, quoted=len(values) > 1)

@@ -109,7 +109,8 @@ def test_plain_pages_load_no_engine_and_instant_navigation_starts_the_aid(shared
     page.goto(f"{site_url}aids/", wait_until="networkidle")
     assert not [url for url in recorder.requests[before:] if "/assets/pyodide/" in url or "engine" in url]
     page.evaluate("window.loadedAt = 'aids'")  # a full page load would forget this
-    page.get_by_role("link", name="Check whether the National Panel must be notified").first.click()
+    # The link in the page's text: the navigation also lists the tree's rules review under this name.
+    page.locator("article").get_by_role("link", name=PANEL.title).first.click()
     page.wait_for_url("**/aids/national-panel/")
     assert page.evaluate("window.loadedAt") == "aids"  # the theme swapped the page in
     answer(page, PANEL.questions["what-happened"], "child-harmed")
