@@ -21,3 +21,10 @@ def mkdocs_build(project: Path, site: Path, site_url: str | None = None) -> subp
         text=True,
         check=False,
     )
+
+
+def share_chart_cache(copy: Path) -> None:
+    """Let a copy of the project reuse the project's D2 drawings: they are keyed by their content, and
+    drawing every chart afresh takes a minute or more."""
+    (PROJECT / "build").mkdir(exist_ok=True)
+    (copy / "build").symlink_to(PROJECT / "build")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_build import PROJECT, mkdocs_build
+from site_build import PROJECT, mkdocs_build, share_chart_cache
 
 INVENTORY = PROJECT / "build_tools" / "clauses" / "clauses.yaml"
 
@@ -22,6 +22,7 @@ def project(tmp_path: Path) -> Path:
     # read by the build (rules, clause inventory, Pyodide), never written
     for read_only in ("decision", "build_tools", "node_modules"):
         (copy / read_only).symlink_to(PROJECT / read_only)
+    share_chart_cache(copy)
     return copy
 
 

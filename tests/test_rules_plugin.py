@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from site_build import PROJECT, mkdocs_build
+from site_build import PROJECT, mkdocs_build, share_chart_cache
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +21,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(PROJECT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(PROJECT / "mkdocs.yml", copy / "mkdocs.yml")
     (copy / "node_modules").symlink_to(PROJECT / "node_modules")
+    share_chart_cache(copy)
     return copy
 
 
