@@ -95,6 +95,9 @@ def compile_project(project: Project) -> dict:
     for tree_id in data:
         digest.update(tree_id.encode() + b"\0" + project.tree_file(tree_id).read_bytes())
         reviewed.append(build_tree(data[tree_id], project.shown(project.tree_file(tree_id))).reviewed)
+    # Dates are part of a decision too: the clocks and the calendar they count on.
+    for path in [project.clocks_file, *sorted((project.root / "decision" / "data").glob("*"))]:
+        digest.update(project.shown(path).encode() + b"\0" + path.read_bytes())
     version = {"hash": digest.hexdigest()[:12], "date": max(reviewed, default="")}
     return compile_rulebook(data, _clauses(project), version)
 

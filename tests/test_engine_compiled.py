@@ -44,6 +44,13 @@ def test_the_hash_changes_with_the_rules(rulebook, tmp_path):
     assert compile_project(project)["version"]["hash"] != rulebook["version"]["hash"]
 
 
+def test_the_hash_changes_with_the_clocks(rulebook, tmp_path):
+    shutil.copytree(FIXTURE_PROJECT.root, tmp_path / "project")
+    project = Project(tmp_path / "project")
+    project.clocks_file.write_text(project.clocks_file.read_text() + "\n", encoding="utf-8")
+    assert compile_project(project)["version"]["hash"] != rulebook["version"]["hash"]
+
+
 def test_a_broken_compiled_tree_is_named_without_line_numbers(rulebook):
     rulebook["trees"]["notify"]["questions"][0]["next"][-1]["go"] = "nowhere"
     with pytest.raises(
