@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from browsing import VIEWPORTS, axe_violations, open_page, recorded_context
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 from printing import pdf_pages
 
 from decision.rulebook import Project, load_trees, tree_ids
@@ -167,7 +167,10 @@ def test_the_full_size_control_works_by_keyboard_with_or_without_javascript(
         control = page.get_by_label("Show the chart at full size").first
         control.focus()  # how many Tab presses reach it is the theme's business (issue 11 item 5)
         page.keyboard.press("Space")
+        expect(control).to_be_checked()
         page.keyboard.press("Tab")  # on to the chart's scrolling region
+        region = page.locator(".flowchart-scroll", has=page.locator(f"#{overview}"))
+        expect(region).to_be_focused()
         page.keyboard.press("ArrowRight")
         page.wait_for_function(
             "id => document.getElementById(id).closest('.flowchart-scroll').scrollLeft > 0", arg=overview
