@@ -7,6 +7,7 @@ with jsonschema); the browser gets the compiled rulebook instead.
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,16 +91,22 @@ def check_project(project: Project) -> list[str]:
 def compile_project(project: Project) -> dict:
     """The rulebook for the browser (see decision.compiled); the caller checks the project first."""
     data = {tree_id: read_tree_data(project, tree_id) for tree_id in tree_ids(project)}
+    reviewed = [
+        build_tree(data[tree_id], project.shown(project.tree_file(tree_id))).reviewed for tree_id in data
+    ]
+    return compile_rulebook(data, _clauses(project), rules_version(project, reviewed))
+
+
+def rules_version(project: Project, reviewed: Iterable[str]) -> dict[str, str]:
+    """The rules version the aid shows: a hash of the rule files, clocks and calendar data, and the
+    latest of the trees' `reviewed` dates."""
     digest = hashlib.sha256()
-    reviewed = []
-    for tree_id in data:
+    for tree_id in tree_ids(project):
         digest.update(tree_id.encode() + b"\0" + project.tree_file(tree_id).read_bytes())
-        reviewed.append(build_tree(data[tree_id], project.shown(project.tree_file(tree_id))).reviewed)
     # Dates are part of a decision too: the clocks and the calendar they count on.
     for path in [project.clocks_file, *sorted((project.root / "decision" / "data").glob("*"))]:
         digest.update(project.shown(path).encode() + b"\0" + path.read_bytes())
-    version = {"hash": digest.hexdigest()[:12], "date": max(reviewed, default="")}
-    return compile_rulebook(data, _clauses(project), version)
+    return {"hash": digest.hexdigest()[:12], "date": max(reviewed, default="")}
 
 
 def _file_problems(project: Project, tree_id: str, known: Known) -> list[str]:

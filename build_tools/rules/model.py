@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from decision.clock_data import ClockBook, ClockDataError, parse_clock_book
 from decision.errors import InputError
-from decision.rulebook import Project, check_project, compile_project, load_trees
+from decision.rulebook import Project, check_project, load_trees, rules_version
 from decision.source import read_yaml
 from decision.tree import Tree
 
@@ -41,6 +41,7 @@ def load_rules(project: Project) -> Rules:
     if problems or book is None:
         raise RulesProblem(problems)
     try:
-        return Rules(project, load_trees(project), book, compile_project(project)["version"])
+        trees = load_trees(project)
+        return Rules(project, trees, book, rules_version(project, [tree.reviewed for tree in trees.values()]))
     except InputError as error:  # the check passed, so only a file changed since could do this
         raise RulesProblem([str(error)]) from None
