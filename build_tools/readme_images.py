@@ -9,15 +9,13 @@ styles, and turns each PDF's first page into a PNG under readme/ with poppler's 
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
 from build_tools.benchmark.chromium import CHROMIUM, FLAGS, TIMEOUT_SECONDS, VIEWPORT
+from build_tools.benchmark.server import serve
 from build_tools.benchmark.site import build
 from decision import deadline_data, outcome_dates
 from decision.engine import evaluate
@@ -35,11 +33,6 @@ RECORD_ANSWERS = {
     "placed-by-other-authority": "no",
 }
 RECORD_STARTED = "2026-11-23"  # the date given for the outcome's first timescale
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the output to what went wrong."""
 
 
 def record_address() -> tuple[str, Callable[[Page], None]]:
@@ -81,24 +74,18 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         site_dir = Path(temp) / "site"
         build(PROJECT_ROOT, site_dir)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         IMAGES.mkdir(exist_ok=True)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-                for name, address, prepare, width_px, grey in pictures:
-                    page = browser.new_page(viewport=VIEWPORT)
-                    page.goto(f"http://127.0.0.1:{server.server_port}/{address}")
-                    prepare(page)
-                    pdf = Path(temp) / f"{name}.pdf"
-                    page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
-                    page.close()
-                    first_page_image(pdf, IMAGES / name, width_px, grey)
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serve(site_dir) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+            for name, address, prepare, width_px, grey in pictures:
+                page = browser.new_page(viewport=VIEWPORT)
+                page.goto(f"http://127.0.0.1:{server.server_port}/{address}")
+                prepare(page)
+                pdf = Path(temp) / f"{name}.pdf"
+                page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+                page.close()
+                first_page_image(pdf, IMAGES / name, width_px, grey)
+            browser.close()
     return 0
 
 
