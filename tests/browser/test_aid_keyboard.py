@@ -16,6 +16,8 @@ from decision.rulebook import Project, load_tree, tree_ids
 pytestmark = pytest.mark.browser
 
 TREES = tree_ids(Project())
+# Both widths, both colour schemes: where axe runs on the states these tests reach.
+EVERY_VIEW = [("390px", "light"), ("390px", "dark"), ("1280px", "light"), ("1280px", "dark")]
 FIRST_ANSWER = ".aid-step input"
 FEW_PRESSES = 4  # after the skip link: the heading's permalink, a link in the page's introduction, the answer
 # Each focus stop as it takes the focus, before anything the page does in answer to it: the theme opens
@@ -114,9 +116,7 @@ def _dates_outcome() -> tuple[str, str, str]:
     raise AssertionError("no national-panel outcome has a clock counted in days")
 
 
-@pytest.mark.parametrize(
-    ("viewport", "scheme"), [("390px", "light"), ("390px", "dark"), ("1280px", "light"), ("1280px", "dark")]
-)
+@pytest.mark.parametrize(("viewport", "scheme"), EVERY_VIEW)
 def test_errors_name_the_question_and_mark_only_the_boxes_at_fault(
     browser: Browser, site_url: str, viewport: str, scheme: str
 ) -> None:
@@ -154,9 +154,7 @@ def test_errors_name_the_question_and_mark_only_the_boxes_at_fault(
     assert recorder.problems() == []
 
 
-@pytest.mark.parametrize(
-    ("viewport", "scheme"), [("390px", "light"), ("390px", "dark"), ("1280px", "light"), ("1280px", "dark")]
-)
+@pytest.mark.parametrize(("viewport", "scheme"), EVERY_VIEW)
 def test_without_javascript_the_page_leads_with_the_text_version(
     browser: Browser, site_url: str, viewport: str, scheme: str
 ) -> None:
