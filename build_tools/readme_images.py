@@ -17,10 +17,11 @@ from playwright.sync_api import Page, sync_playwright
 from build_tools.benchmark.chromium import CHROMIUM, FLAGS, TIMEOUT_SECONDS, VIEWPORT
 from build_tools.benchmark.server import serve
 from build_tools.benchmark.site import build
-from decision import deadline_data, outcome_dates
-from decision.engine import evaluate
-from decision.fragment import SHOW_OUTCOME, State, format_state
-from decision.rulebook import PROJECT_ROOT, Project, load_tree, tree_ids
+from decision.aid import outcome_dates
+from decision.aid.fragment import SHOW_OUTCOME, State, format_state
+from decision.deadlines import deadline_data
+from decision.project.rulebook import PROJECT_ROOT, Project, load_tree, tree_ids
+from decision.trees.engine import evaluate
 
 IMAGES = PROJECT_ROOT / "readme"
 RECORD_TREE = "national-panel"

@@ -3,15 +3,15 @@
 import argparse
 import sys
 
-from decision import cli_deadlines, cli_rules
+from decision.cli import deadlines, rules
 from decision.errors import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m decision", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    cli_rules.register(commands)
-    cli_deadlines.register(commands)
+    rules.register(commands)
+    deadlines.register(commands)
     args = parser.parse_args(argv)
     try:
         return args.handler(args)

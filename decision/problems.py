@@ -33,7 +33,7 @@ class RuleError(InputError):
 
 
 def line_of(raw: object, key: str | None = None) -> int | None:
-    """The source line of `key` in a mapping, or where the mapping or list starts (see decision.source).
+    """The source line of `key` in a mapping, or where the mapping or list starts (see project.source).
 
     None for data that did not come from a YAML file, such as the compiled rulebook.
     """

@@ -5,8 +5,9 @@ from functools import cache
 from pathlib import Path
 
 from build_tools.aids.site import anchors_in, cited
-from decision import browser, deadline_data
-from decision.rulebook import PROJECT_ROOT, Project, compile_project
+from decision.aid import browser
+from decision.deadlines import deadline_data
+from decision.project.rulebook import PROJECT_ROOT, Project, compile_project
 
 DOCS = PROJECT_ROOT / "docs"
 GOLDEN = PROJECT_ROOT / "tests" / "golden" / "paths"

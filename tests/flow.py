@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from decision.engine import AnswerError, evaluate
-from decision.rulebook import Project, load_tree
-from decision.tree import Tree
+from decision.project.rulebook import Project, load_tree
+from decision.trees.engine import AnswerError, evaluate
+from decision.trees.tree import Tree
 
 FIXTURE_PROJECT = Project(Path(__file__).parent / "fixtures" / "project")
 

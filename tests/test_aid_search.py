@@ -7,8 +7,8 @@ page that embeds its aid would make every page heavier.
 import json
 from pathlib import Path
 
-from decision.render import say
-from decision.rulebook import Project, load_trees
+from decision.aid.render import say
+from decision.project.rulebook import Project, load_trees
 
 TREES = load_trees(Project())
 

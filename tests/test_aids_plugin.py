@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 from build_tools.aids.directive import SLOT, replace_directives
 from build_tools.aids.embed import aid_html, unsearched
 from build_tools.aids.site import anchors_in, check_citations
-from decision.rulebook import Project, load_tree
+from decision.project.rulebook import Project, load_tree
 
 TREES = {"alert", "national-panel"}
 

@@ -1,4 +1,4 @@
-"""decision.browser.handle, the aids' entry point in the worker, run here on CPython: every op, bad input."""
+"""decision.aid.browser.handle, the aids' entry point in the worker, run on CPython: every op, bad input."""
 
 import json
 import re
@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 from aid_bundle import MADE_AT, fragment_of, golden_paths, project_bundle
 
-from decision import browser
-from decision.render import say
-from decision.rulebook import Project, tree_ids
+from decision.aid import browser
+from decision.aid.render import say
+from decision.project.rulebook import Project, tree_ids
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from build_tools.calculator.embed import calculator_html
 from build_tools.calculator.plugin import CalculatorPlugin
 from build_tools.calculator.tables import amount_text
 from build_tools.calculator.wording import load_wording
-from decision.deadline_data import current
+from decision.deadlines.deadline_data import current
 
 SCRIPT = Path(__file__).resolve().parents[1] / "build_tools" / "calculator" / "static" / "calculator.mjs"
 # The clocks counting hours forward from an event, and the timelines starting with one (clocks.yaml).

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from build_tools.calendar_data import HOLIDAYS_FILE, ZONE_FILE, holiday_data, london_tzif
-from decision.calendar import calendar_from_data, parse_count, parse_date, parse_moment
+from decision.deadlines.dates import calendar_from_data, parse_count, parse_date, parse_moment
 from decision.errors import InputError
 
 

@@ -14,7 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from build_tools.calendar_data import HOLIDAYS_FILE
-from decision.calendar import calendar_from_data
+from decision.deadlines.dates import calendar_from_data
 
 DATA = json.loads(HOLIDAYS_FILE.read_text(encoding="utf-8"))
 CALENDAR = calendar_from_data(DATA, HOLIDAYS_FILE.name)

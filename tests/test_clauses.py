@@ -2,8 +2,8 @@
 
 import re
 
-from decision.clauses import MUST_BE_CITED, read_clauses
-from decision.rulebook import Project
+from decision.project.clauses import MUST_BE_CITED, read_clauses
+from decision.project.rulebook import Project
 
 PROJECT = Project()
 

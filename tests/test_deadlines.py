@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from decision.clauses import read_clauses
-from decision.clock_data import ClockDataError, parse_clock_book
-from decision.deadline_data import current
-from decision.deadlines import add_months, clocks_list, deadline
+from decision.deadlines.clock import add_months, clocks_list, deadline
+from decision.deadlines.clock_book import ClockDataError, parse_clock_book
+from decision.deadlines.deadline_data import current
 from decision.errors import InputError
-from decision.rulebook import Project
-from decision.source import read_yaml
+from decision.project.clauses import read_clauses
+from decision.project.rulebook import Project
+from decision.project.source import read_yaml
 
 TODAY = date(2026, 11, 24)
 CLOCKS_FILE = Path(__file__).resolve().parent.parent / "decision" / "clocks.yaml"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from decision.clock_data import ClockDataError, parse_clock_book
+from decision.deadlines.clock_book import ClockDataError, parse_clock_book
+from decision.deadlines.timeline import ladder, timeline, timelines_list
 from decision.errors import InputError
-from decision.source import read_yaml
-from decision.timeline import ladder, timeline, timelines_list
+from decision.project.source import read_yaml
 
 TODAY = date(2026, 11, 24)
 PROJECT = Path(__file__).resolve().parent.parent
@@ -161,8 +161,8 @@ import json, sys
 for blocked in ("yaml", "holidays", "tzdata"):
     sys.modules[blocked] = None
 from pathlib import Path
-from decision import deadline_data
-from decision.deadlines import deadline
+from decision.deadlines import deadline_data
+from decision.deadlines.clock import deadline
 data = deadline_data.from_documents(
     json.loads(Path({str(clocks)!r}).read_text()),
     json.loads(deadline_data.HOLIDAYS_FILE.read_text()),

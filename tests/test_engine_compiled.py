@@ -6,12 +6,12 @@ import shutil
 import pytest
 from flow import FIXTURE_PROJECT, fixture_tree
 
-from decision.compiled import trees_from_rulebook
-from decision.engine import evaluate
 from decision.errors import InputError
-from decision.paths import paths_document
 from decision.problems import RuleError
-from decision.rulebook import Project, compile_project
+from decision.project.rulebook import Project, compile_project
+from decision.trees.compiled import trees_from_rulebook
+from decision.trees.engine import evaluate
+from decision.trees.paths import paths_document
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from decision.conditions import (
+from decision.problems import ShapeError
+from decision.trees.conditions import (
     AllOf,
     AnswerIncludes,
     AnswerIs,
@@ -14,7 +15,6 @@ from decision.conditions import (
     anniversary,
     parse_condition,
 )
-from decision.problems import ShapeError
 
 
 @pytest.mark.parametrize(

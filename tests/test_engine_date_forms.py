@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
-from decision.conditions import DateComparison, parse_condition
-from decision.engine import AnswerError, evaluate
-from decision.paths import enumerate_paths
+from decision.aid.render import condition_text, say
 from decision.problems import RuleError, ShapeError
-from decision.render import condition_text, say
-from decision.validate import build_tree
+from decision.trees.conditions import DateComparison, parse_condition
+from decision.trees.engine import AnswerError, evaluate
+from decision.trees.paths import enumerate_paths
+from decision.trees.validate import build_tree
 
 
 def _tree(questions: list, outcomes: tuple[str, ...]) -> object:

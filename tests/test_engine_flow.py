@@ -3,8 +3,8 @@
 import pytest
 from flow import assert_invalid, assert_next_node, assert_outcome, fixture_tree
 
-from decision.engine import evaluate
 from decision.errors import InputError
+from decision.trees.engine import evaluate
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ import json
 import pytest
 from flow import fixture_tree
 
-from decision.engine import evaluate
-from decision.paths import enumerate_paths, path_views, paths_document
+from decision.trees.engine import evaluate
+from decision.trees.paths import enumerate_paths, path_views, paths_document
 
 
 def test_dates_are_tried_either_side_of_each_anniversary():

@@ -7,10 +7,10 @@ from flow import FIXTURE_PROJECT, fixture_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decision.engine import evaluate
 from decision.errors import InputError
-from decision.rulebook import read_tree_data
-from decision.validate import build_tree
+from decision.project.rulebook import read_tree_data
+from decision.trees.engine import evaluate
+from decision.trees.validate import build_tree
 
 JSON = st.recursive(
     st.none()

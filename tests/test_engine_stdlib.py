@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build_tools.pyodide.decision_bundle import shipped_modules as shipped_files
+from build_tools.pyodide.decision_bundle import shipped_files
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,18 +24,25 @@ print(json.dumps(sorted(outside - {"decision"})))
 
 def shipped_modules() -> list[str]:
     """The modules the site's bundle ships, by the bundle's own rule."""
-    return [
-        f"decision.{path.stem}" if path.stem != "__init__" else "decision"
-        for path in shipped_files(PROJECT_ROOT)
-    ]
+    names = []
+    for path in shipped_files(PROJECT_ROOT):
+        parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
+        if path.suffix == ".py":
+            names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
 
 
 def test_the_engine_modules_are_all_probed():
-    assert {"decision.engine", "decision.tree", "decision.conditions", "decision.paths"} <= set(
-        shipped_modules()
-    )
-    assert {"decision.validate", "decision.compiled"} <= set(shipped_modules())
-    assert "decision.clauses" not in shipped_modules()  # reads YAML: build-time only
+    shipped = set(shipped_modules())
+    assert {
+        "decision.trees.engine",
+        "decision.trees.validate",
+        "decision.deadlines.clock",
+        "decision.aid.browser",
+    } <= shipped
+    assert not {
+        name for name in shipped if name.startswith(("decision.project", "decision.cli"))
+    }  # read YAML
 
 
 def test_shipped_modules_import_only_the_standard_library():
@@ -52,7 +59,7 @@ def test_shipped_modules_import_only_the_standard_library():
 def test_the_probe_would_notice_a_third_party_import():
     """yaml is installed here; the probe must report it rather than pass silently."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(PROJECT_ROOT), json.dumps(["decision.source"])],
+        [sys.executable, "-c", PROBE, str(PROJECT_ROOT), json.dumps(["decision.project.source"])],
         capture_output=True,
         text=True,
         timeout=60,

@@ -18,9 +18,9 @@ from build_tools.flowcharts.split import prints_readably
 from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
 from build_tools.flowcharts.timeline_chart import EVENT_KEY, timeline_charts
 from build_tools.flowcharts.wording import load_wording
-from decision.deadline_data import current
-from decision.rulebook import Project, compile_project, load_trees
-from decision.tree import Tree
+from decision.deadlines.deadline_data import current
+from decision.project.rulebook import Project, compile_project, load_trees
+from decision.trees.tree import Tree
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROJECT = Project()

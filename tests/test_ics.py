@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from decision.ics import to_ics
-from decision.timeline import ladder, timeline
+from decision.deadlines.ics import to_ics
+from decision.deadlines.timeline import ladder, timeline
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from decision.deadline_data import current
-from decision.outcome_dates import plans, work_out
-from decision.rulebook import Project, load_trees
-from decision.tree import Outcome
+from decision.aid.outcome_dates import plans, work_out
+from decision.deadlines.deadline_data import current
+from decision.project.rulebook import Project, load_trees
+from decision.trees.tree import Outcome
 
 TREES = load_trees(Project())
 OUTCOMES = [(tree.id, outcome) for tree in TREES.values() for outcome in tree.outcomes.values()]

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -67,16 +68,20 @@ def test_another_installed_version_is_refused(package_copy: Path, tmp_path: Path
         copy_boot_files(package_copy, tmp_path / "site")
 
 
-def test_the_bundle_is_the_same_bytes_for_the_same_inputs():
-    assert bundle_bytes(PROJECT, EXTRA) == bundle_bytes(PROJECT, EXTRA)
+def test_the_bundle_is_the_same_bytes_for_the_same_inputs_whenever_it_is_built(monkeypatch):
+    today = bundle_bytes(PROJECT, EXTRA)
+    another_day = time.localtime(1_000_000_000)
+    monkeypatch.setattr(time, "localtime", lambda seconds=None: another_day)  # zip entries default to now
+    assert bundle_bytes(PROJECT, EXTRA) == today
 
 
 def test_the_bundle_holds_the_run_time_package_its_data_and_the_compiled_rules():
     files = members(bundle_bytes(PROJECT, EXTRA))
     modules = {name.removeprefix("decision/") for name in files if name.endswith(".py")}
-    assert {"__init__.py", "engine.py", "browser.py", "deadlines.py", "calendar.py", "uk_time.py"} <= modules
-    assert not {"source.py", "rulebook.py", "__main__.py"} & modules
-    assert not [module for module in modules if module.startswith("cli_")]
+    assert {"__init__.py", "trees/engine.py", "aid/browser.py", "deadlines/clock.py"} <= modules
+    assert "aid/wording.json" in {name.removeprefix("decision/") for name in files}
+    assert "__main__.py" not in modules
+    assert not [module for module in modules if module.startswith(("project/", "cli/"))]  # read YAML
     assert "decision/data/Europe-London.tzif" in files and "decision/data/bank-holidays-england.json" in files
     rulebook = json.loads(files["decision/built/rulebook.json"])
     assert set(rulebook["trees"]) == {path.stem for path in (PROJECT / "decision" / "rules").glob("*.yaml")}
@@ -88,13 +93,15 @@ def test_the_bundle_holds_the_run_time_package_its_data_and_the_compiled_rules()
 def test_the_unpacked_bundle_reads_its_data_when_decision_browser_is_imported(tmp_path: Path):
     with zipfile.ZipFile(io.BytesIO(bundle_bytes(PROJECT, EXTRA))) as archive:
         archive.extractall(tmp_path)
-    script = "import decision.browser as b; print(b.__file__, b._bundle is not None, sorted(b._bundle.trees))"
+    script = (
+        "import decision.aid.browser as b; print(b.__file__, b._bundle is not None, sorted(b._bundle.trees))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
     )  # run from the unpacked bundle, as the worker does, so `decision` is the bundle's copy
     assert result.returncode == 0, result.stderr
     where, loaded, trees = result.stdout.split(" ", 2)
-    assert where == str(tmp_path / "decision" / "browser.py")
+    assert where == str(tmp_path / "decision" / "aid" / "browser.py")
     assert loaded == "True" and "national-panel" in trees  # ready before the first request
 
 

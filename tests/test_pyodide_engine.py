@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.pyodide.decision_bundle import bundle_bytes
-from decision.deadline_data import current
-from decision.rulebook import Project, load_trees
+from decision.deadlines.deadline_data import current
+from decision.project.rulebook import Project, load_trees
 
 PROJECT = Path(__file__).resolve().parent.parent
 NODE_DIR = PROJECT / "tests" / "node"

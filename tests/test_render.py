@@ -1,4 +1,4 @@
-"""decision.render: the aid's HTML and record, drawn the same in the build and in the browser."""
+"""decision.aid.render: the aid's HTML and record, drawn the same in the build and in the browser."""
 
 import re
 from collections import Counter
@@ -9,10 +9,8 @@ import pytest
 from aid_bundle import MADE_AT, project_bundle
 
 from build_tools.aids.site import cited
-from decision import deadline_data
-from decision.engine import evaluate
-from decision.fragment import State, format_state, parse
-from decision.render import (
+from decision.aid.fragment import State, format_state, parse
+from decision.aid.render import (
     Due,
     Fault,
     Start,
@@ -23,8 +21,10 @@ from decision.render import (
     say,
     text_version_html,
 )
-from decision.rulebook import Project, tree_ids
-from decision.tree import parse_tree
+from decision.deadlines import deadline_data
+from decision.project.rulebook import Project, tree_ids
+from decision.trees.engine import evaluate
+from decision.trees.tree import parse_tree
 
 TREES = tree_ids(Project())
 ZONE = deadline_data.current().zone

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from flow import FIXTURE_PROJECT, fixture_tree
 
-from decision.paths import paths_document
+from decision.trees.paths import paths_document
 
 ROOT = ["--root", str(FIXTURE_PROJECT.root)]
 INVALID = Path(__file__).parent / "fixtures" / "rules" / "invalid"

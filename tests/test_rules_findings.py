@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from decision.clock_data import parse_clock_book
-from decision.engine import AnswerError, evaluate
-from decision.paths import enumerate_paths
-from decision.rulebook import Project, load_tree, tree_ids
-from decision.source import read_yaml
+from decision.deadlines.clock_book import parse_clock_book
+from decision.project.rulebook import Project, load_tree, tree_ids
+from decision.project.source import read_yaml
+from decision.trees.engine import AnswerError, evaluate
+from decision.trees.paths import enumerate_paths
 
 PROJECT = Project()
 ROOT = Path(__file__).parent.parent

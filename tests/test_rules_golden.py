@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from decision.engine import evaluate
-from decision.paths import paths_document
-from decision.rulebook import Project, load_tree, tree_ids
+from decision.project.rulebook import Project, load_tree, tree_ids
+from decision.trees.engine import evaluate
+from decision.trees.paths import paths_document
 
 GOLDEN = Path(__file__).parent / "golden" / "paths"
 PROJECT = Project()

@@ -8,9 +8,9 @@ import pytest
 from build_tools.rules.excerpts import page_conflicts, page_excerpts, relinked
 from build_tools.rules.model import Rules, load_rules
 from build_tools.rules.review import PLACEHOLDER, ReviewPage, load_wording, review_pages
-from decision.engine import format_date
-from decision.render import version_text
-from decision.rulebook import Project
+from decision.aid.render import version_text
+from decision.project.rulebook import Project
+from decision.trees.engine import format_date
 
 GUIDANCE = """<h2 id="who-decides">Who decides<a class="headerlink" href="#who-decides">&para;</a></h2>
 <p id="ka-who">The Service Manager decides. See <a href="../alerts/#ka-other">the alert rules</a>.</p>

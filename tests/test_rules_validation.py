@@ -9,9 +9,9 @@ import pytest
 from flow import FIXTURE_PROJECT
 
 from decision.problems import RuleError
-from decision.rulebook import SCHEMA_FILE, Project, check_project, load_tree
-from decision.source import read_yaml
-from decision.validate import build_tree
+from decision.project.rulebook import SCHEMA_FILE, Project, check_project, load_tree
+from decision.project.source import read_yaml
+from decision.trees.validate import build_tree
 
 INVALID = Path(__file__).parent / "fixtures" / "rules" / "invalid"
 GOOD_RULES = FIXTURE_PROJECT.rules_dir
@@ -188,7 +188,7 @@ def test_schema_is_applied_by_check_after_the_parser_accepts(project, monkeypatc
     strict["$defs"]["outcome"]["properties"]["urgency"] = {"enum": ["immediately"]}
     stricter = project.root / "strict.schema.json"
     stricter.write_text(json.dumps(strict), encoding="utf-8")
-    monkeypatch.setattr("decision.rulebook.SCHEMA_FILE", stricter)
+    monkeypatch.setattr("decision.project.rulebook.SCHEMA_FILE", stricter)
     assert check_project(project)[0] == (
         "decision/rules/categories.yaml:59: outcome 'alert-urgent': "
         "does not match the schema: 'within-hours' is not one of ['immediately']"

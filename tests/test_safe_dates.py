@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision.calendar import parse_moment
-from decision.clock_data import Clock
-from decision.deadline_data import current
-from decision.deadlines import count, deadline, due_moment
-from decision.timeline import happened_steps, timeline
+from decision.deadlines.clock import count, deadline, due_moment
+from decision.deadlines.clock_book import Clock
+from decision.deadlines.dates import parse_moment
+from decision.deadlines.deadline_data import current
+from decision.deadlines.timeline import happened_steps, timeline
 
 TODAY = date(2026, 11, 24)
 YEAR = [date(2027, 1, 1) + timedelta(days=offset) for offset in range(365)]

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from build_tools.training.scenarios import project_known, read_scenarios
-from decision.rulebook import Project
+from decision.project.rulebook import Project
 
 PROJECT = Project()
 GOLDEN = PROJECT.root / "tests" / "golden" / "paths"

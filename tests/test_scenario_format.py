@@ -6,7 +6,7 @@ import pytest
 
 from build_tools.training.scenarios import Known, Scenario, ScenarioError, read_scenario
 from build_tools.training.worked import work
-from decision.rulebook import Project, load_tree
+from decision.project.rulebook import Project, load_tree
 
 KNOWN = Known(
     trees=frozenset({"alert-response"}),

@@ -13,11 +13,11 @@ from build_tools.training.scenarios import (
     scenario_files,
 )
 from build_tools.training.worked import Worked, clock_problems, every_answer, reasons
-from decision.deadlines import deadline
-from decision.engine import evaluate
+from decision.deadlines.clock import deadline
 from decision.errors import InputError
-from decision.rulebook import Project, load_tree
-from decision.tree import Tree
+from decision.project.rulebook import Project, load_tree
+from decision.trees.engine import evaluate
+from decision.trees.tree import Tree
 
 PROJECT = Project()
 FILES = scenario_files(PROJECT)

@@ -9,8 +9,8 @@ from html import escape
 
 from mkdocs.exceptions import PluginError
 
-from decision.browser import Bundle
-from decision.render import question_html, say, text_version_html
+from decision.aid.browser import Bundle
+from decision.aid.render import question_html, say, text_version_html
 
 # Sentences the page's script shows before Python has loaded, so they cannot come from the worker.
 STATUS_WORDING = ("status_loading", "status_loading_link", "status_queued", "status_failed")

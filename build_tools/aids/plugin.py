@@ -2,7 +2,7 @@
 
 Each directive becomes the aid: its first question as a real form (usable before Python has loaded),
 a status line, and the text version of the whole tree (read without JavaScript, or if the engine
-fails). decision/render.py draws both, as it draws every later step in the browser.
+fails). decision/aid/render.py draws both, as it draws every later step in the browser.
 """
 
 import json
@@ -21,16 +21,16 @@ from build_tools.aids.directive import SLOT, replace_directives
 from build_tools.aids.embed import aid_html
 from build_tools.aids.site import aid_pages, check_citations, cited, clause_pages
 from build_tools.pyodide import bundle as runtime
-from decision import deadline_data
-from decision.browser import Bundle
+from decision.aid.browser import Bundle
+from decision.aid.fragment import RESERVED
+from decision.aid.render import version_text
+from decision.deadlines import deadline_data
 from decision.errors import InputError
-from decision.fragment import RESERVED
-from decision.render import version_text
-from decision.rulebook import Project, compile_project, load_trees
+from decision.project.rulebook import Project, compile_project, load_trees
 
 STATIC = Path(__file__).resolve().parent / "static"
 RULES_VERSION = "[[rules version]]"  # in a page's Markdown: the rules version the site's aids use now
-AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.browser reads it
+AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.aid.browser reads it
 
 
 class AidsPlugin(BasePlugin[AidsConfig]):

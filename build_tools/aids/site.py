@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from decision.tree import Tree
+from decision.trees.tree import Tree
 
 _ANCHOR = re.compile(r"\{\s*#([a-z0-9-]+)[^}]*\}|\bid=\"([a-z0-9-]+)\"")
 

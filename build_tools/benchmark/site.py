@@ -9,9 +9,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from decision.fragment import State, format_state
-from decision.paths import path_views
-from decision.rulebook import Project, load_tree
+from decision.aid.fragment import State, format_state
+from decision.project.rulebook import Project, load_tree
+from decision.trees.paths import path_views
 
 AID_MARKER = '<div class="aid"'
 ENGINE_MARKERS = (AID_MARKER, '<div class="calc"')  # the deadline calculator starts the engine too

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from decision.clock_data import AUTHORITIES, Clock, ClockBook, Timeline
-from decision.timeline import happened_label, happened_steps
+from decision.deadlines.clock_book import AUTHORITIES, Clock, ClockBook, Timeline
+from decision.deadlines.timeline import happened_label, happened_steps
 
 
 @dataclass(frozen=True)

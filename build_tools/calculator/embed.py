@@ -12,7 +12,7 @@ from build_tools.calculator.catalogue import groups
 from build_tools.calculator.form import form_html
 from build_tools.calculator.tables import tables_html
 from build_tools.calculator.wording import say
-from decision.clock_data import ClockBook
+from decision.deadlines.clock_book import ClockBook
 
 
 def calculator_html(

@@ -23,7 +23,7 @@ from build_tools.calculator.directive import SLOT, replace_directive
 from build_tools.calculator.embed import calculator_html
 from build_tools.calculator.wording import load_wording
 from build_tools.pyodide.bundle import AID_DIR, STARTS_ENGINE
-from decision import deadline_data
+from decision.deadlines import deadline_data
 from decision.errors import InputError
 
 STATIC = Path(__file__).resolve().parent / "static"

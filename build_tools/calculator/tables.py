@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from html import escape
 
 from build_tools.calculator.wording import say
-from decision.clock_data import AUTHORITIES, Clock, ClockBook, Step, Timeline
+from decision.deadlines.clock_book import AUTHORITIES, Clock, ClockBook, Step, Timeline
 
 
 def tables_html(wording: Mapping, book: ClockBook, hrefs: Mapping[str, str], level: int) -> str:

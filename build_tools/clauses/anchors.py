@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from html.parser import HTMLParser
 
-from decision.clauses import Clause
+from decision.project.clauses import Clause
 
 
 class _IdCollector(HTMLParser):

@@ -1,12 +1,12 @@
-"""The project's clause inventory for the build: decision.clauses' reader, its errors as build errors."""
+"""The project's clause inventory for the build: decision.project.clauses' reader, errors as build errors."""
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from decision.clauses import Clause, read_clauses
 from decision.errors import InputError
-from decision.rulebook import Project
+from decision.project.clauses import Clause, read_clauses
+from decision.project.rulebook import Project
 
 
 def read_inventory(root: Path) -> list[Clause]:

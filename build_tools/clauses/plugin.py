@@ -15,7 +15,7 @@ from build_tools.clauses.anchors import anchor_problems, html_ids
 from build_tools.clauses.config import ClausesConfig
 from build_tools.clauses.glossary import fill_glossary, glossary_table, read_abbreviations
 from build_tools.clauses.inventory import read_inventory
-from decision.clauses import Clause
+from decision.project.clauses import Clause
 
 
 class ClausesPlugin(BasePlugin[ClausesConfig]):

@@ -11,8 +11,8 @@ from build_tools.flowcharts.split import split_tree
 from build_tools.flowcharts.svg import Accessible, FinishedSvg, finish_svg
 from build_tools.flowcharts.wording import Wording
 from decision.errors import InputError
-from decision.paths import enumerate_paths
-from decision.tree import Tree
+from decision.trees.paths import enumerate_paths
+from decision.trees.tree import Tree
 
 
 @dataclass(frozen=True)

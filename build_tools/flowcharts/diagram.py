@@ -17,7 +17,7 @@ from build_tools.flowcharts.labels import (
     question_box,
 )
 from build_tools.flowcharts.wording import Wording
-from decision.tree import Tree
+from decision.trees.tree import Tree
 
 TITLE_KEY = "TITLE"
 FOOTER_KEY = "FOOTER"

@@ -11,9 +11,9 @@ import textwrap
 from dataclasses import dataclass
 
 from build_tools.flowcharts.wording import Wording
-from decision.conditions import AllOf, AnswerIncludes, AnswerIs, AnyOf, Condition, DateComparison, Not
-from decision.engine import format_date
-from decision.tree import Question, Tree
+from decision.trees.conditions import AllOf, AnswerIncludes, AnswerIs, AnyOf, Condition, DateComparison, Not
+from decision.trees.engine import format_date
+from decision.trees.tree import Question, Tree
 
 QUESTION_WIDTH = 34  # characters per line inside a question box
 OUTCOME_WIDTH = 28

@@ -29,8 +29,8 @@ from build_tools.flowcharts.labels import (
     wrap_arrow_label,
 )
 from build_tools.flowcharts.wording import Wording
-from decision.paths import TreePath
-from decision.tree import URGENCIES, Question, Tree
+from decision.trees.paths import TreePath
+from decision.trees.tree import URGENCIES, Question, Tree
 
 GROUP_PREFIX = "GROUP_"  # upper case, so never a tree id
 DASHED_ARROW = {**d2.ARROW_STYLE, "stroke-dash": "5"}

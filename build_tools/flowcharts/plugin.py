@@ -30,11 +30,11 @@ from build_tools.flowcharts.render import D2Renderer
 from build_tools.flowcharts.svg import FinishedSvg
 from build_tools.flowcharts.timeline_chart import timeline_charts, timeline_table_rows
 from build_tools.flowcharts.wording import WORDING_FILE, Wording, load_wording
-from decision import deadline_data
-from decision.clock_data import ClockBook
+from decision.deadlines import deadline_data
+from decision.deadlines.clock_book import ClockBook
 from decision.errors import InputError
-from decision.rulebook import Project, compile_project, load_trees
-from decision.tree import Tree
+from decision.project.rulebook import Project, compile_project, load_trees
+from decision.trees.tree import Tree
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "flowcharts.css"
 DIRECTIVE = re.compile(r"^\[\[(flowchart|timeline-chart) ([a-z0-9-]+)\]\][ \t]*$", re.MULTILINE)

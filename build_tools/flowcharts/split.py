@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from build_tools.flowcharts.diagram import Split
 from decision.errors import InputError
-from decision.tree import Tree
+from decision.trees.tree import Tree
 
 MM = 96 / 25.4  # CSS pixels per millimetre
 # The room a chart gets on an A4 landscape page with 10 mm margins, less 10 mm for the theme's own

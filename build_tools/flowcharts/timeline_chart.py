@@ -14,7 +14,7 @@ from build_tools.flowcharts.labels import BoxText, continued_label, wrap
 from build_tools.flowcharts.render import D2Renderer, well_drawn
 from build_tools.flowcharts.svg import Accessible, FinishedSvg, finish_svg
 from build_tools.flowcharts.wording import Wording
-from decision.clock_data import Clock, ClockBook, Timeline
+from decision.deadlines.clock_book import Clock, ClockBook, Timeline
 from decision.errors import InputError
 
 EVENT_KEY = "EVENT"  # step ids are kebab-case, so never this

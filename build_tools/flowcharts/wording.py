@@ -4,15 +4,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from decision.clock_data import UNITS
+from decision.deadlines.clock_book import UNITS
 from decision.errors import InputError
-from decision.source import LineDict, read_yaml
-from decision.tree import URGENCIES
+from decision.project.source import LineDict, read_yaml
+from decision.trees.tree import URGENCIES
 
 WORDING_FILE = Path(__file__).with_name("wording.yaml")
 WORDING_NAME = "build_tools/flowcharts/wording.yaml"
-AID_WORDING_FILE = Path(__file__).resolve().parents[2] / "decision" / "aid-wording.json"
-AID_WORDING_NAME = "decision/aid-wording.json"
+AID_WORDING_FILE = Path(__file__).resolve().parents[2] / "decision" / "aid" / "wording.json"
+AID_WORDING_NAME = "decision/aid/wording.json"
 TIME_UNITS = tuple(unit for unit in UNITS if unit != "before_event")  # before_event counts in one of these
 
 

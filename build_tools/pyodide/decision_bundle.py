@@ -2,11 +2,11 @@
 
 Layout inside the zip (paths as `import decision` sees them):
 
-    decision/*.py                      run-time modules (see NOT_SHIPPED)
-    decision/*.json                    data the modules read beside them (aid wording)
+    decision/*.py                      the package's shared modules (errors, problems)
+    decision/{trees,deadlines,aid}/*   run-time modules and the JSON they read (SHIPPED_PACKAGES)
     decision/data/*                    bank holidays and the Europe/London zone (build_tools.calendar_data)
-    decision/built/rulebook.json       every tree, compiled by decision.rulebook.compile_project
-    decision/built/clocks.json         decision/clocks.yaml as plain JSON, checked by decision.clock_data
+    decision/built/rulebook.json       every tree, compiled by decision.project.rulebook.compile_project
+    decision/built/clocks.json         decision/clocks.yaml as plain JSON, checked by deadlines.clock_book
     decision/built/...                 anything else the caller passes (the aids plugin's page map)
 
 The zip is byte-for-byte the same for the same inputs, so its hash names it in the site.
@@ -20,35 +20,40 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from decision.clock_data import parse_clock_book
-from decision.compiled import plain
+from decision.deadlines.clock_book import parse_clock_book
 from decision.errors import InputError
-from decision.rulebook import Project, compile_project
-from decision.source import read_yaml
+from decision.project.rulebook import Project, compile_project
+from decision.project.source import read_yaml
+from decision.trees.compiled import plain
 
-# Build-time and command-line modules: they read YAML or sit behind the command line.
-NOT_SHIPPED = ("source", "rulebook", "clauses", "__main__")
-NOT_SHIPPED_PREFIX = "cli_"
+# The subpackages the browser runs; decision/project/ and decision/cli/ are build-time and command line.
+SHIPPED_PACKAGES = ("trees", "deadlines", "aid")
 BUILT = "decision/built"
 RULEBOOK = f"{BUILT}/rulebook.json"
 CLOCKS = f"{BUILT}/clocks.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same bytes
 
 
-def shipped_modules(project_root: Path) -> list[Path]:
-    """Every decision/*.py the browser runs: all but the build-time and command-line modules."""
-    return [
+def shipped_files(project_root: Path) -> list[Path]:
+    """The package's own modules (not __main__) and every .py and .json file in SHIPPED_PACKAGES."""
+    decision = project_root / "decision"
+    top = [path for path in sorted(decision.glob("*.py")) if path.name != "__main__.py"]
+    inside = [
         path
-        for path in sorted((project_root / "decision").glob("*.py"))
-        if path.stem not in NOT_SHIPPED and not path.stem.startswith(NOT_SHIPPED_PREFIX)
+        for package in SHIPPED_PACKAGES
+        for path in sorted((decision / package).glob("*"))
+        if path.suffix in {".py", ".json"}
     ]
+    return top + inside
 
 
 def bundle_files(project_root: Path, extra: Mapping[str, bytes]) -> dict[str, bytes]:
     """Zip member name -> contents; `extra` adds or replaces members."""
     decision = project_root / "decision"
-    files = {f"decision/{path.name}": path.read_bytes() for path in shipped_modules(project_root)}
-    files |= {f"decision/{path.name}": path.read_bytes() for path in sorted(decision.glob("*.json"))}
+    files = {
+        f"decision/{path.relative_to(decision).as_posix()}": path.read_bytes()
+        for path in shipped_files(project_root)
+    }
     data_files = sorted(path for path in (decision / "data").glob("*") if path.is_file())
     if not data_files:
         raise PluginError(

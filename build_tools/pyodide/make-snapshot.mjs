@@ -3,7 +3,7 @@
 //   node make-snapshot.mjs PYODIDE_DIR BUNDLE_ZIP OUTPUT_GZ
 //
 // The snapshot holds the interpreter after the same steps as engine-worker.mjs: the decision bundle
-// unpacked and decision.browser imported, which also reads the rules, clocks and calendar. A later
+// unpacked and decision.aid.browser imported, which also reads the rules, clocks and calendar. A later
 // visit restores all of that instead of doing it again. The file system is not in the snapshot, so
 // the worker still unpacks the bundle after restoring it. Written gzip-compressed; the worker
 // inflates it once, when it saves it for the next visit.
@@ -16,5 +16,5 @@ const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).
 
 const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, _makeSnapshot: true });
 pyodide.unpackArchive(new Uint8Array(readFileSync(bundleZip)), "zip", { extractDir: "/app" });
-pyodide.runPython('import sys\nsys.path.insert(0, "/app")\nimport decision.browser');
+pyodide.runPython('import sys\nsys.path.insert(0, "/app")\nimport decision.aid.browser');
 writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot()));

@@ -7,8 +7,8 @@ files of trees that no longer exist are removed.
 import sys
 
 from decision.errors import InputError
-from decision.paths import paths_document
-from decision.rulebook import PROJECT_ROOT, Project, load_trees
+from decision.project.rulebook import PROJECT_ROOT, Project, load_trees
+from decision.trees.paths import paths_document
 
 GOLDEN_DIR = PROJECT_ROOT / "tests" / "golden" / "paths"
 

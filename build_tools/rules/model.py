@@ -1,6 +1,6 @@
 """The project's rules, checked and loaded once per build: trees, clocks and the rules version.
 
-`load_rules` runs the whole rule check (decision.rulebook.check_project: shape, the JSON Schema,
+`load_rules` runs the whole rule check (decision.project.rulebook.check_project: shape, the JSON Schema,
 clauses, clocks, hand-offs, guidance pages, unreachable branches) and reads the clocks, and raises
 RulesProblem listing every problem as `file:line: node: message`.
 """
@@ -8,11 +8,11 @@ RulesProblem listing every problem as `file:line: node: message`.
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from decision.clock_data import ClockBook, ClockDataError, parse_clock_book
+from decision.deadlines.clock_book import ClockBook, ClockDataError, parse_clock_book
 from decision.errors import InputError
-from decision.rulebook import Project, check_project, load_trees, rules_version
-from decision.source import read_yaml
-from decision.tree import Tree
+from decision.project.rulebook import Project, check_project, load_trees, rules_version
+from decision.project.source import read_yaml
+from decision.trees.tree import Tree
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from build_tools.rules.excerpts import Conflict, Excerpt, page_conflicts, page_e
 from build_tools.rules.model import Rules, RulesProblem, load_rules
 from build_tools.rules.review import WORDING_FILE, ReviewPage, filled, load_wording, review_pages
 from decision.errors import InputError
-from decision.rulebook import Project
-from decision.source import LineDict
+from decision.project.rulebook import Project
+from decision.project.source import LineDict
 
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = "assets/review"

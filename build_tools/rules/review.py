@@ -15,13 +15,13 @@ from pathlib import Path
 
 from build_tools.rules.excerpts import Conflict, Excerpt, relinked
 from build_tools.rules.model import Rules
-from decision.clock_data import Clock
-from decision.conditions import AnswerIncludes, AnswerIs, DateComparison, atoms
-from decision.engine import format_date
+from decision.aid.render import check_text, condition_text, say, version_text
+from decision.deadlines.clock_book import Clock
 from decision.errors import InputError
-from decision.render import check_text, condition_text, say, version_text
-from decision.source import LineDict, read_yaml
-from decision.tree import Outcome, Question, Tree
+from decision.project.source import LineDict, read_yaml
+from decision.trees.conditions import AnswerIncludes, AnswerIs, DateComparison, atoms
+from decision.trees.engine import format_date
+from decision.trees.tree import Outcome, Question, Tree
 
 WORDING_FILE = Path(__file__).with_name("wording.yaml")
 WORDING_NAME = "build_tools/rules/wording.yaml"

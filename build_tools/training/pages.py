@@ -17,8 +17,8 @@ from mkdocs.structure.files import File
 
 from build_tools.training.scenarios import Scenario
 from build_tools.training.worked import Worked, every_answer, reasons
-from decision.calendar import long_date
-from decision.tree import Tree
+from decision.deadlines.dates import long_date
+from decision.trees.tree import Tree
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ from build_tools.training.config import TrainingConfig
 from build_tools.training.scenarios import SCENARIOS, project_known, read_scenarios
 from build_tools.training.worked import Worked, work
 from decision.errors import InputError
-from decision.rulebook import Project, load_trees
-from decision.source import read_yaml
-from decision.tree import Tree
+from decision.project.rulebook import Project, load_trees
+from decision.project.source import read_yaml
+from decision.trees.tree import Tree
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"

@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from decision.calendar import ISO_DATE, ISO_MINUTE
-from decision.clauses import read_clauses
-from decision.deadline_data import current
+from decision.deadlines.dates import ISO_DATE, ISO_MINUTE
+from decision.deadlines.deadline_data import current
 from decision.errors import InputError
 from decision.problems import Problem, line_of
-from decision.rulebook import Project, tree_ids
-from decision.source import read_yaml
-from decision.tree import CLAUSE_ID, KEBAB
+from decision.project.clauses import read_clauses
+from decision.project.rulebook import Project, tree_ids
+from decision.project.source import read_yaml
+from decision.trees.tree import CLAUSE_ID, KEBAB
 
 ROLES = (
     "Social worker",

@@ -7,11 +7,11 @@ so an answer sheet is never published for a route or a date the tools would not 
 from dataclasses import dataclass
 
 from build_tools.training.scenarios import Scenario
-from decision.deadlines import deadline
-from decision.engine import evaluate
+from decision.deadlines.clock import deadline
 from decision.errors import InputError
 from decision.problems import Problem
-from decision.tree import Tree
+from decision.trees.engine import evaluate
+from decision.trees.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,8 @@ class Worked:
     """A scenario with what the tools make of it: the engine's result and one deadline result per clock."""
 
     scenario: Scenario
-    result: dict  # decision.engine.evaluate's result for the scenario's answers
-    deadlines: tuple[dict, ...]  # decision.deadlines.deadline's result, in the scenario's order
+    result: dict  # decision.trees.engine.evaluate's result for the scenario's answers
+    deadlines: tuple[dict, ...]  # decision.deadlines.clock.deadline's result, in the scenario's order
 
 
 def work(scenario: Scenario, tree: Tree) -> tuple[Worked | None, list[Problem]]:

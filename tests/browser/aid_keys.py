@@ -6,7 +6,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from decision.tree import Question
+from decision.trees.tree import Question
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "paths"
 TAB_LIMIT = 200  # more than the focusable controls of any step

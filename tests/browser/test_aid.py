@@ -8,7 +8,7 @@ from aid_keys import STEP_TIMEOUT, answer, continue_, focused, press_and_wait, t
 from browsing import VIEWPORTS, Recorder, axe_violations, recorded_context
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from decision.rulebook import Project, load_tree
+from decision.project.rulebook import Project, load_tree
 
 pytestmark = pytest.mark.browser
 

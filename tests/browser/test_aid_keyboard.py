@@ -9,9 +9,10 @@ from browsing import axe_violations, recorded_context
 from playwright.sync_api import Browser, Page
 from test_site_focus import FOCUS_STATE
 
-from decision import deadline_data, outcome_dates
-from decision.render import say
-from decision.rulebook import Project, load_tree, tree_ids
+from decision.aid import outcome_dates
+from decision.aid.render import say
+from decision.deadlines import deadline_data
+from decision.project.rulebook import Project, load_tree, tree_ids
 
 pytestmark = pytest.mark.browser
 

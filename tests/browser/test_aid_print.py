@@ -11,9 +11,10 @@ from browsing import recorded_context
 from playwright.sync_api import Browser, Page
 from printing import pdf_pages, print_problems
 
-from decision import deadline_data, outcome_dates
-from decision.render import say
-from decision.rulebook import Project, load_tree
+from decision.aid import outcome_dates
+from decision.aid.render import say
+from decision.deadlines import deadline_data
+from decision.project.rulebook import Project, load_tree
 
 pytestmark = pytest.mark.browser
 

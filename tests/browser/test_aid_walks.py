@@ -12,7 +12,7 @@ from aid_keys import answer, continue_, press_start_again, shortest_paths, wait_
 from browsing import Recorder, recorded_context
 from playwright.sync_api import Browser, BrowserContext
 
-from decision.rulebook import Project, load_tree, tree_ids
+from decision.project.rulebook import Project, load_tree, tree_ids
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,9 @@ import pytest
 from browsing import Recorder, axe_violations, recorded_context
 from playwright.sync_api import Browser, BrowserContext, Download, Page, expect
 
-from decision.deadline_data import current
-from decision.deadlines import deadline
-from decision.timeline import timeline
+from decision.deadlines.clock import deadline
+from decision.deadlines.deadline_data import current
+from decision.deadlines.timeline import timeline
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from browsing import VIEWPORTS, axe_violations, open_page, recorded_context
 from playwright.sync_api import Browser, expect
 from printing import pdf_pages
 
-from decision.rulebook import Project, load_trees, tree_ids
+from decision.project.rulebook import Project, load_trees, tree_ids
 
 pytestmark = pytest.mark.browser
 

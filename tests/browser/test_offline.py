@@ -25,8 +25,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from build_tools.offline.plugin import WORDING, WORKER_SOURCE
 from build_tools.offline.release import engine_versions, write_service_worker
 from build_tools.pyodide.decision_bundle import RULEBOOK
-from decision.fragment import SHOW_OUTCOME, State, format_state
-from decision.rulebook import Project, load_tree, tree_ids
+from decision.aid.fragment import SHOW_OUTCOME, State, format_state
+from decision.project.rulebook import Project, load_tree, tree_ids
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from printing import pdf_pages
 
 from build_tools.training.scenarios import Scenario, project_known, read_scenarios
 from build_tools.training.worked import reasons
-from decision.engine import evaluate
-from decision.rulebook import Project, load_tree
+from decision.project.rulebook import Project, load_tree
+from decision.trees.engine import evaluate
 
 pytestmark = pytest.mark.browser
 

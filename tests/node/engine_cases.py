@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from decision import deadlines, timeline
-from decision.compiled import trees_from_rulebook
-from decision.deadline_data import DeadlineData, from_documents
-from decision.engine import evaluate
+from decision.deadlines import clock, timeline
+from decision.deadlines.deadline_data import DeadlineData, from_documents
 from decision.errors import InputError
-from decision.tree import Tree
+from decision.trees.compiled import trees_from_rulebook
+from decision.trees.engine import evaluate
+from decision.trees.tree import Tree
 
 
 def run_case(case: Mapping, trees: Mapping[str, Tree], data: DeadlineData, today: date) -> dict:
@@ -28,7 +28,7 @@ def run_case(case: Mapping, trees: Mapping[str, Tree], data: DeadlineData, today
                 "urgency": outcome.get("urgency"),
             }
         if case["kind"] == "deadline":
-            return deadlines.deadline(case["clock"], case["start"], data, today)
+            return clock.deadline(case["clock"], case["start"], data, today)
         if case["kind"] == "timeline":
             return timeline.timeline(case["timeline"], case["start"], data, today)
         return timeline.ladder(case["authority"], case["start"], data, today)

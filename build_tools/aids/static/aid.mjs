@@ -1,5 +1,5 @@
 // The decision aids on a page (build_tools/aids): every step after the first is drawn by Python in
-// the engine worker (decision/browser.py); this script only carries forms and links to it and puts
+// the engine worker (decision/aid/browser.py); this script only carries forms and links to it and puts
 // back the HTML it returns.
 //
 // The aid's state lives only in the URL fragment (after #), which browsers never send to a server:

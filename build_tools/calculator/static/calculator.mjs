@@ -1,5 +1,5 @@
 // The deadline calculator (build_tools/calculator). The form and the tables are in the page already;
-// this script checks the form, asks the deadlines engine (decision/browser.py, in the aids' engine
+// this script checks the form, asks the deadlines engine (decision/aid/browser.py, in the aids' engine
 // worker) and draws its answer with the working shown. Every sentence comes from the page's
 // data-wording, and each clause's link from data-clauses.
 //

@@ -1,6 +1,6 @@
 // The decision engine in a module worker: boots Pyodide, loads the decision bundle, answers requests.
 //
-// In:  {id, request}        request: any JSON value, passed as text to decision.browser.handle
+// In:  {id, request}        request: any JSON value, passed as text to decision.aid.browser.handle
 // Out: {id, response}       the JSON value handle returned
 //      {id, error}          why that request got no response
 //      {type: "ready", boot: "snapshot" | "plain", ms, version, fallback?}
@@ -13,7 +13,7 @@
 const MANIFEST = new URL("engine.json", import.meta.url);
 const SNAPSHOT_CACHE = "decision-aid-snapshot";
 const BUNDLE_DIR = "/app";
-// A snapshot (make-snapshot.mjs) has the bundle's directory on the path and decision.browser
+// A snapshot (make-snapshot.mjs) has the bundle's directory on the path and decision.aid.browser
 // imported already; after restoring one, `random` would repeat the build's sequence.
 const PREPARE = `
 import importlib, sys
@@ -85,7 +85,7 @@ async function start(loadPyodide, options, bundle) {
   pyodide.unpackArchive(await bundle, "zip", { extractDir: BUNDLE_DIR });
   try {
     pyodide.runPython(PREPARE);
-    return pyodide.pyimport("decision.browser").handle;
+    return pyodide.pyimport("decision.aid.browser").handle;
   } catch (error) {
     throw new Error(`The decision package could not be loaded: ${summary(error)}`);
   }

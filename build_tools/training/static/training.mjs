@@ -6,7 +6,7 @@
 // Nothing is stored or sent anywhere: the answers are only in the fragment (which browsers never
 // send), and the score is only written into this page.
 
-// The aid's fragment keys that are not questions (decision/fragment.py).
+// The aid's fragment keys that are not questions (decision/aid/fragment.py).
 const NOT_QUESTIONS = (key) => key === "show" || key.startsWith("when.");
 
 function setUpPage() {

@@ -1,6 +1,6 @@
 """Deadline clocks, timelines and result wording, read from the plain data of decision/clocks.yaml.
 
-The command line reads the YAML through decision.source; the browser passes the same document as
+The command line reads the YAML through decision.project.source; the browser passes the same document as
 JSON. `parse_clock_book` checks every field and reports every problem, naming the file, line and clock.
 """
 

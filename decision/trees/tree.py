@@ -1,7 +1,7 @@
 """A decision tree as typed objects, read from the plain data of one rule file (format: CONTRIBUTING.md).
 
 `parse_tree` checks the shape of every field and reports every problem it finds, naming the file,
-line and node; the graph checks (targets, reachability, cycles, conditions) are in decision.validate.
+line and node; the graph checks (targets, reachability, cycles, conditions) are in decision.trees.validate.
 """
 
 import re
@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from decision.conditions import Condition, is_iso_date, parse_condition
 from decision.problems import Problem, RuleError, ShapeError, line_of
+from decision.trees.conditions import Condition, is_iso_date, parse_condition
 
 KINDS = ("choice", "yes_no_not_sure", "date", "multi")
 URGENCIES = (

@@ -1,6 +1,6 @@
 """Read the project's clause inventory (build_tools/clauses/clauses.yaml) strictly.
 
-Build-time and command-line only (reads YAML through decision.source): the build, the rule check and
+Build-time and command-line only (reads YAML through decision.project.source): the build, the rule check and
 the training checks all take their clause ids from here.
 """
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from decision.problems import Problem, RuleError, line_of
-from decision.source import read_yaml
+from decision.project.source import read_yaml
 
 KINDS = ("threshold", "route", "timescale", "definition", "role", "process", "note")
 MUST_BE_CITED = frozenset({"threshold", "route", "timescale"})

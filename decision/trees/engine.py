@@ -12,9 +12,9 @@ import json
 from collections.abc import Mapping
 from datetime import date
 
-from decision.conditions import ISO_DATE
 from decision.errors import InputError
-from decision.tree import TODAY, DateCheck, Outcome, Question, Tree
+from decision.trees.conditions import ISO_DATE
+from decision.trees.tree import TODAY, DateCheck, Outcome, Question, Tree
 
 _MONTHS = (
     "January",

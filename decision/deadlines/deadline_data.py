@@ -1,6 +1,6 @@
 """The data every deadline needs: the clocks, the bank holidays and the UK time zone.
 
-On the command line `current()` reads decision/clocks.yaml (through decision.source, which needs
+On the command line `current()` reads decision/clocks.yaml (through decision.project.source, which needs
 PyYAML) and the generated files in decision/data/. The browser has no PyYAML: it builds the same
 object with `from_documents(...)` from the compiled JSON and the two data files, and passes it in or
 hands it to `use(...)`.
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from decision.calendar import Calendar, calendar_from_data
-from decision.clock_data import ClockBook, parse_clock_book
+from decision.deadlines.clock_book import ClockBook, parse_clock_book
+from decision.deadlines.dates import Calendar, calendar_from_data
+from decision.deadlines.uk_time import zone_from_tzif
 from decision.errors import InputError
-from decision.uk_time import zone_from_tzif
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # decision/
 CLOCKS_FILE = HERE / "clocks.yaml"
 CLOCKS_NAME = "decision/clocks.yaml"  # as messages name it
 HOLIDAYS_FILE = HERE / "data" / "bank-holidays-england.json"
@@ -56,7 +56,9 @@ def current() -> DeadlineData:
 
 
 def _read_files() -> DeadlineData:
-    from decision.source import read_yaml  # needs PyYAML: command line and build only, never the browser
+    from decision.project.source import (
+        read_yaml,  # needs PyYAML: command line and build only, never the browser
+    )
 
     try:
         holidays = json.loads(HOLIDAYS_FILE.read_text(encoding="utf-8"))

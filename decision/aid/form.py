@@ -8,9 +8,9 @@ an answer to 'What has happened?'", "The date must include a month") beside the 
 from collections.abc import Mapping
 from datetime import date
 
-from decision.conditions import ISO_DATE
-from decision.render import Fault, say
-from decision.tree import Question
+from decision.aid.render import Fault, say
+from decision.trees.conditions import ISO_DATE
+from decision.trees.tree import Question
 
 DATE_PARTS = ("day", "month", "year")
 

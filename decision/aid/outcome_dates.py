@@ -11,14 +11,14 @@ and until then from that step's work-to date; the deadlines engine says which in
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from decision.calendar import long_date, parse_date
-from decision.clock_data import Clock, Timeline
-from decision.deadline_data import DeadlineData
-from decision.deadlines import deadline
+from decision.aid.render import Due, Fault, Start, say
+from decision.deadlines.clock import deadline
+from decision.deadlines.clock_book import Clock, Timeline
+from decision.deadlines.dates import long_date, parse_date
+from decision.deadlines.deadline_data import DeadlineData
+from decision.deadlines.timeline import happened_label, happened_steps, timeline
 from decision.errors import InputError
-from decision.render import Due, Fault, Start, say
-from decision.timeline import happened_label, happened_steps, timeline
-from decision.tree import Outcome
+from decision.trees.tree import Outcome
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from decision import aid_input, outcome_dates, render
-from decision.deadline_data import DeadlineData
-from decision.engine import AnswerError, evaluate
+from decision.aid import form, outcome_dates, render
+from decision.aid.fragment import SHOW_OUTCOME, State, format_state, href, parse
+from decision.aid.render import Fault, Site, Start, say
+from decision.deadlines.deadline_data import DeadlineData
 from decision.errors import InputError
-from decision.fragment import SHOW_OUTCOME, State, format_state, href, parse
-from decision.render import Fault, Site, Start, say
-from decision.tree import Question, Tree
+from decision.trees.engine import AnswerError, evaluate
+from decision.trees.tree import Question, Tree
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Aid:
 
 
 def step(aid: Aid, state: State, submit: Mapping | None) -> dict:
-    """The response to a step request (see decision.browser)."""
+    """The response to a step request (see decision.aid.browser)."""
     if submit is None:
         return show(aid, state)
     fields = submit.get("fields")
@@ -50,7 +50,7 @@ def _answer(aid: Aid, state: State, question_id: str, fields: Mapping) -> dict:
     question = aid.tree.questions.get(question_id)
     if question is None:
         raise InputError(f"tree '{aid.tree.id}' has no question {question_id!r}")
-    value, fault = aid_input.submitted_answer(question, fields)
+    value, fault = form.submitted_answer(question, fields)
     answers = {**state.answers, question.id: value}
     if fault is None:
         fault = _contradiction(aid, answers, question)
@@ -93,9 +93,9 @@ def _dates(aid: Aid, state: State, fields: Mapping) -> dict:
         raise InputError("dates can be given only once the aid has reached an outcome")
     when, faults = dict(state.when), {}
     for plan in outcome_dates.plans(aid.tree.outcomes[result["outcome"]["id"]], aid.deadlines):
-        value, fault = aid_input.submitted_moment(fields, plan.id, plan.needs_time)
+        value, fault = form.submitted_moment(fields, plan.id, plan.needs_time)
         if fault:
-            faults[plan.id] = Start(plan.id, plan.label, None, fault, aid_input.typed(fields, plan.id))
+            faults[plan.id] = Start(plan.id, plan.label, None, fault, form.typed(fields, plan.id))
         elif value:
             when[plan.id] = value
         else:
@@ -110,7 +110,7 @@ def show(aid: Aid, state: State, typed: Mapping[str, Start] | None = None) -> di
         question = tree.questions.get(question_id)
         if question is None:
             return _problem(aid, state, say("unknown_question", question=question_id))
-        fault = aid_input.answer_fault(question, value)
+        fault = form.answer_fault(question, value)
         if fault:
             return _question_response(render.question_html(aid.site, tree, question, None, None, fault),
                                       state, question, fault)  # fmt: skip

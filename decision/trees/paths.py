@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from decision.conditions import AnswerIncludes, DateComparison, anniversary, atoms
-from decision.engine import branch_index, contradiction
-from decision.tree import Option, Question, Tree
+from decision.trees.conditions import AnswerIncludes, DateComparison, anniversary, atoms
+from decision.trees.engine import branch_index, contradiction
+from decision.trees.tree import Option, Question, Tree
 
 BASE_DATE = date(2000, 2, 29)  # a leap day, so anniversaries falling on 1 March are exercised
 _DAY = timedelta(days=1)

@@ -8,8 +8,8 @@ objects the command line uses, checked again for shape and structure.
 from collections.abc import Iterable, Mapping
 
 from decision.errors import InputError
-from decision.tree import Tree
-from decision.validate import build_tree
+from decision.trees.tree import Tree
+from decision.trees.validate import build_tree
 
 ORIGIN = "rulebook.json"
 

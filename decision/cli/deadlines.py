@@ -8,12 +8,12 @@ import argparse
 import json
 from pathlib import Path
 
-from decision.calendar import parse_count, parse_date
-from decision.deadline_data import current
-from decision.deadlines import clocks_list, deadline
+from decision.deadlines.clock import clocks_list, deadline
+from decision.deadlines.dates import parse_count, parse_date
+from decision.deadlines.deadline_data import current
+from decision.deadlines.ics import to_ics
+from decision.deadlines.timeline import timeline
 from decision.errors import InputError
-from decision.ics import to_ics
-from decision.timeline import timeline
 
 
 def register(commands: argparse._SubParsersAction) -> None:

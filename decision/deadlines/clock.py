@@ -14,11 +14,11 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from decision.calendar import DAY, WEEKDAYS, Calendar, long_date, parse_moment
-from decision.clock_data import Clock
-from decision.deadline_data import DeadlineData, current
+from decision.deadlines.clock_book import Clock
+from decision.deadlines.dates import DAY, WEEKDAYS, Calendar, long_date, parse_moment
+from decision.deadlines.deadline_data import DeadlineData, current
+from decision.deadlines.uk_time import changes_between, end_of_day, happens_twice, to_local, to_utc
 from decision.errors import InputError
-from decision.uk_time import changes_between, end_of_day, happens_twice, to_local, to_utc
 
 FAR_AHEAD = timedelta(days=730)  # one-off bank holidays are announced months, not years, ahead
 

@@ -5,10 +5,10 @@ import json
 import sys
 from pathlib import Path
 
-from decision.engine import evaluate, question_view
 from decision.errors import InputError
-from decision.paths import paths_document
-from decision.rulebook import PROJECT_ROOT, Project, check_project, load_tree, load_trees, tree_ids
+from decision.project.rulebook import PROJECT_ROOT, Project, check_project, load_tree, load_trees, tree_ids
+from decision.trees.engine import evaluate, question_view
+from decision.trees.paths import paths_document
 
 
 def register(commands: argparse._SubParsersAction) -> None:

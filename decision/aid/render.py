@@ -2,7 +2,7 @@
 
 One renderer for the build (first question and text version in the page) and the browser (every later
 step, in the Pyodide worker), so both show the same thing. Standard library only. Every word the
-reader sees comes from the rule data, the clocks or decision/aid-wording.json. Links are relative to
+reader sees comes from the rule data, the clocks or decision/aid/wording.json. Links are relative to
 the page the aid sits on (`Site.base` leads to the site root), so they work wherever the site is served.
 """
 
@@ -16,13 +16,13 @@ from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from decision.conditions import AllOf, AnswerIncludes, AnyOf, Condition, DateComparison, Not
-from decision.engine import format_date
+from decision.aid.fragment import SHOW_OUTCOME, State, href
 from decision.errors import InputError
-from decision.fragment import SHOW_OUTCOME, State, href
-from decision.tree import TODAY, Action, DateCheck, Outcome, Question, Tree
+from decision.trees.conditions import AllOf, AnswerIncludes, AnyOf, Condition, DateComparison, Not
+from decision.trees.engine import format_date
+from decision.trees.tree import TODAY, Action, DateCheck, Outcome, Question, Tree
 
-WORDING_FILE = Path(__file__).resolve().parent / "aid-wording.json"
+WORDING_FILE = Path(__file__).resolve().parent / "wording.json"
 _MINUTE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")
 
 
@@ -498,7 +498,7 @@ def check_text(tree: Tree, check: DateCheck) -> str:
         return say("text_check_today", message=check.message)
     if check.not_after is not None:
         return say("text_check_after", question=tree.questions[check.not_after].text, message=check.message)
-    assert check.not_before is not None  # a check names one or the other (decision.tree)
+    assert check.not_before is not None  # a check names one or the other (decision.trees.tree)
     return say("text_check", question=tree.questions[check.not_before].text, message=check.message)
 
 

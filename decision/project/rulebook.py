@@ -1,6 +1,6 @@
 """The project's rule files on disk: load a tree, check them all, compile them for the browser.
 
-Build-time and command-line only (reads YAML through decision.source and applies the JSON Schema
+Build-time and command-line only (reads YAML through decision.project.source and applies the JSON Schema
 with jsonschema); the browser gets the compiled rulebook instead.
 """
 
@@ -13,15 +13,21 @@ from pathlib import Path
 
 import jsonschema
 
-from decision.clauses import read_clauses
-from decision.compiled import compile_rulebook
 from decision.errors import InputError
 from decision.problems import Problem, RuleError, line_of
-from decision.source import read_yaml
-from decision.tree import KEBAB, Tree, parse_tree
-from decision.validate import Known, build_tree, coverage_problems, reference_problems, structure_problems
+from decision.project.clauses import read_clauses
+from decision.project.source import read_yaml
+from decision.trees.compiled import compile_rulebook
+from decision.trees.tree import KEBAB, Tree, parse_tree
+from decision.trees.validate import (
+    Known,
+    build_tree,
+    coverage_problems,
+    reference_problems,
+    structure_problems,
+)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "rule-tree.schema.json"
 
 
@@ -89,7 +95,7 @@ def check_project(project: Project) -> list[str]:
 
 
 def compile_project(project: Project) -> dict:
-    """The rulebook for the browser (see decision.compiled); the caller checks the project first."""
+    """The rulebook for the browser (see decision.trees.compiled); the caller checks the project first."""
     data = {tree_id: read_tree_data(project, tree_id) for tree_id in tree_ids(project)}
     reviewed = [
         build_tree(data[tree_id], project.shown(project.tree_file(tree_id))).reviewed for tree_id in data

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
-from decision.tree import Tree
+from decision.trees.tree import Tree
 
 SHOW = "show"
 SHOW_OUTCOME = "outcome"

@@ -7,10 +7,10 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from decision.conditions import AnswerIncludes, AnswerIs, Atom, DateComparison, atoms
-from decision.paths import enumerate_paths
 from decision.problems import Problem, RuleError
-from decision.tree import TODAY, Question, Tree, parse_tree
+from decision.trees.conditions import AnswerIncludes, AnswerIs, Atom, DateComparison, atoms
+from decision.trees.paths import enumerate_paths
+from decision.trees.tree import TODAY, Question, Tree, parse_tree
 
 _FORM_KINDS = {AnswerIs: ("choice", "yes_no_not_sure"), AnswerIncludes: ("multi",), DateComparison: ("date",)}
 _FORM_NAMES = {AnswerIs: "equals / in", AnswerIncludes: "includes / includes_any", DateComparison: "date"}

@@ -9,10 +9,10 @@ a stage the sources give no timescale has a note saying so instead of a date.
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from decision.calendar import long_date, parse_date, parse_moment
-from decision.clock_data import ClockBook, Step, Timeline
-from decision.deadline_data import DeadlineData, current
-from decision.deadlines import check_time_given, count, due_moment
+from decision.deadlines.clock import check_time_given, count, due_moment
+from decision.deadlines.clock_book import ClockBook, Step, Timeline
+from decision.deadlines.dates import long_date, parse_date, parse_moment
+from decision.deadlines.deadline_data import DeadlineData, current
 from decision.errors import InputError
 
 

@@ -5,7 +5,7 @@ The engine worker calls it for every message. A request is a JSON object with an
   step      {tree, fragment, base, level, made_at, submit?}
             -> {status: "question" | "check" | "outcome" | "problem", html, fragment,
                 question_id?, outcome_id?, answered?, error?: {question?, message}}
-            fragment: the URL fragment without the # (decision/fragment.py); base: the page's path to
+            fragment: the URL fragment without the # (decision/aid/fragment.py); base: the page's path to
             the site root ("../../"); level: the aid's heading level on the page; made_at: the time
             in the UK, YYYY-MM-DDTHH:MM (the outcome names GMT or BST beside it); submit: {form:
             "question", question, fields: {answer} or {day, month, year}} or {form: "dates", fields:
@@ -31,15 +31,16 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from decision import aid_step, deadline_data, deadlines, ics, timeline
-from decision.compiled import trees_from_rulebook
-from decision.engine import AnswerError
+from decision.aid import step
+from decision.aid.fragment import parse
+from decision.aid.render import Site, parse_made_at
+from decision.deadlines import clock, deadline_data, ics, timeline
 from decision.errors import InputError
-from decision.fragment import parse
-from decision.render import Site, parse_made_at
-from decision.tree import Tree
+from decision.trees.compiled import trees_from_rulebook
+from decision.trees.engine import AnswerError
+from decision.trees.tree import Tree
 
-BUILT = Path(__file__).resolve().parent / "built"
+BUILT = Path(__file__).resolve().parents[1] / "built"
 
 
 @dataclass(frozen=True)
@@ -115,23 +116,23 @@ def _step(bundle: Bundle, request: dict) -> dict:
     submit = request.get("submit")
     if submit is not None and not isinstance(submit, dict):
         raise InputError("submit must be an object with 'form' and 'fields'")
-    return aid_step.step(aid, parse(_text(request, "fragment"), aid.tree), submit)
+    return step.step(aid, parse(_text(request, "fragment"), aid.tree), submit)
 
 
 def _record(bundle: Bundle, request: dict) -> dict:
     aid = _aid(bundle, request, 2)
-    return {"text": aid_step.record(aid, parse(_text(request, "fragment"), aid.tree), _text(request, "link"))}
+    return {"text": step.record(aid, parse(_text(request, "fragment"), aid.tree), _text(request, "link"))}
 
 
 def _clocks(bundle: Bundle, request: dict) -> dict:
     return {
-        "clocks": deadlines.clocks_list(bundle.deadlines),
+        "clocks": clock.clocks_list(bundle.deadlines),
         "timelines": [asdict(line) for line in bundle.deadlines.book.timelines.values()],
     }
 
 
 def _deadline(bundle: Bundle, request: dict) -> dict:
-    return deadlines.deadline(_text(request, "clock"), _text(request, "start"), bundle.deadlines)
+    return clock.deadline(_text(request, "clock"), _text(request, "start"), bundle.deadlines)
 
 
 def _timeline(bundle: Bundle, request: dict) -> dict:
@@ -169,12 +170,12 @@ _OPS = {
 }
 
 
-def _aid(bundle: Bundle, request: dict, level: int) -> aid_step.Aid:
+def _aid(bundle: Bundle, request: dict, level: int) -> step.Aid:
     tree_id = request.get("tree")
     if tree_id not in bundle.trees:
         raise InputError(f"unknown tree {tree_id!r} (known: {', '.join(bundle.trees)})")
     site = bundle.site(_text(request, "base"), level)
-    return aid_step.Aid(bundle.trees[tree_id], site, bundle.deadlines, parse_made_at(request.get("made_at")))
+    return step.Aid(bundle.trees[tree_id], site, bundle.deadlines, parse_made_at(request.get("made_at")))
 
 
 def _text(request: dict, key: str) -> str:

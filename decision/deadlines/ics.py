@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 from zoneinfo import ZoneInfo
 
-from decision.deadline_data import DeadlineData, current
-from decision.uk_time import changes_between, to_local
+from decision.deadlines.deadline_data import DeadlineData, current
+from decision.deadlines.uk_time import changes_between, to_local
 
 PRODID = "-//Kent Surrey Rutland alert procedures//Deadline clocks//EN"
 ZONE_ID = "Europe/London"
@@ -22,7 +22,7 @@ TIMED_REMINDERS = ("-P1D", "-PT3H")  # a timed deadline: the day before, and 3 h
 
 
 def to_ics(timeline_result: dict, data: DeadlineData | None = None, now: datetime | None = None) -> str:
-    """The .ics text for a result of decision.timeline.timeline or ladder: CRLF line endings, folded lines."""
+    """The .ics text for a timeline.timeline or ladder result: CRLF line endings, folded lines."""
     data = data or current()
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     dated = [step for step in timeline_result["steps"] if step["due"]]

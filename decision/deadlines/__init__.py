@@ -1,0 +1,1 @@
+"""Deadlines: working days, UK time, the clocks, timelines and calendar files."""
