@@ -19,7 +19,7 @@ from build_tools.benchmark.server import serve
 from build_tools.benchmark.site import build
 from decision.aid import outcome_dates
 from decision.aid.fragment import SHOW_OUTCOME, State, format_state
-from decision.deadlines import deadline_data
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import PROJECT_ROOT, Project, load_tree, tree_ids
 from decision.trees.engine import evaluate
 
@@ -43,7 +43,7 @@ def record_address() -> tuple[str, Callable[[Page], None]]:
     if result["status"] != "outcome":
         raise SystemExit(f"readme_images: the record's answers no longer reach an outcome of '{RECORD_TREE}'")
     outcome = result["outcome"]["id"]
-    plans = outcome_dates.plans(tree.outcomes[outcome], deadline_data.current())
+    plans = outcome_dates.plans(tree.outcomes[outcome], load_deadlines())
     when = {plans[0].id: RECORD_STARTED + ("T10:30" if plans[0].needs_time else "")} if plans else {}
 
     def press_print(page: Page) -> None:

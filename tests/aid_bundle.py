@@ -6,7 +6,7 @@ from pathlib import Path
 
 from build_tools.aids.site import anchors_in, cited
 from decision.aid import browser
-from decision.deadlines import deadline_data
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import PROJECT_ROOT, Project, compile_project
 
 DOCS = PROJECT_ROOT / "docs"
@@ -19,16 +19,14 @@ def project_bundle() -> browser.Bundle:
     """Every tree, each cited clause on the page that anchors it, and each tree's aid page."""
     rulebook = compile_project(Project())
     pages = {_url(path): anchors_in(path.read_text(encoding="utf-8")) for path in sorted(DOCS.rglob("*.md"))}
-    trees = browser.bundle_from(
-        rulebook, {"clause_pages": {}, "aid_pages": {}}, deadline_data.current()
-    ).trees
+    trees = browser.bundle_from(rulebook, {"clause_pages": {}, "aid_pages": {}}, load_deadlines()).trees
     clauses = {cite for tree in trees.values() for cite in cited(tree)}
     clause_pages = {
         clause: next(url for url, anchors in pages.items() if clause.lower() in anchors) for clause in clauses
     }
     aid_pages = {tree_id: f"aids/{tree_id}/" for tree_id in trees}
     return browser.bundle_from(
-        rulebook, {"clause_pages": clause_pages, "aid_pages": aid_pages}, deadline_data.current()
+        rulebook, {"clause_pages": clause_pages, "aid_pages": aid_pages}, load_deadlines()
     )
 
 

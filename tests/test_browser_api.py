@@ -11,16 +11,11 @@ from decision.aid import browser
 from decision.aid.render import say
 from decision.project.rulebook import Project, tree_ids
 
-
-@pytest.fixture(autouse=True)
-def bundle() -> browser.Bundle:
-    bundle = project_bundle()
-    browser.use(bundle)
-    return bundle
+BUNDLE = project_bundle()
 
 
 def call(**request: object) -> dict:
-    return json.loads(browser.handle(json.dumps(request)))
+    return json.loads(browser.answer(BUNDLE, json.dumps(request)))
 
 
 def step(tree: str, fragment: str = "", submit: dict | None = None, level: int = 2) -> dict:
@@ -82,7 +77,7 @@ def test_an_answer_moves_on_and_gives_the_fragment_to_push():
 def test_nothing_chosen_shows_the_error_and_keeps_the_fragment():
     fragment = "what-happened=child-died"
     response = answer("national-panel", fragment, "where-it-happened", answer="")
-    question = project_bundle().trees["national-panel"].questions["where-it-happened"]
+    question = BUNDLE.trees["national-panel"].questions["where-it-happened"]
     message = say("choose_one", question=question.text)
     assert response["error"] == {"question": question.id, "message": message}
     assert response["fragment"] == fragment
@@ -93,7 +88,7 @@ def test_nothing_chosen_shows_the_error_and_keeps_the_fragment():
 def test_a_multi_question_needs_an_answer_and_refuses_none_with_others():
     fragment = "concern=died"
     empty = answer("alert", fragment, "ofsted-triggers", answer=[])
-    question = project_bundle().trees["alert"].questions["ofsted-triggers"]
+    question = BUNDLE.trees["alert"].questions["ofsted-triggers"]
     assert empty["error"]["message"] == say("choose_some", question=question.text)
     mixed = answer("alert", fragment, "ofsted-triggers", answer=["public-concern", "none"])
     assert mixed["error"] == {
@@ -120,7 +115,7 @@ def test_a_multi_question_needs_an_answer_and_refuses_none_with_others():
 def test_date_problems_are_shown_in_plain_words_with_what_was_typed(fields, message):
     fragment = "what-happened=care-leaver-died&care-leaver-date-of-death=2025-03-04"
     response = answer("national-panel", fragment, "care-leaver-date-of-birth", **fields)
-    question = project_bundle().trees["national-panel"].questions["care-leaver-date-of-birth"]
+    question = BUNDLE.trees["national-panel"].questions["care-leaver-date-of-birth"]
     message = message or say("enter_answer_date", question=question.text)
     assert response["error"] == {"question": "care-leaver-date-of-birth", "message": message}
     assert response["fragment"] == fragment
@@ -202,7 +197,8 @@ def test_a_link_with_an_answer_not_offered_shows_that_question_with_the_error():
     }
 
 
-def test_outcome_shows_decision_actions_why_version_and_time(bundle):
+def test_outcome_shows_decision_actions_why_version_and_time():
+    bundle = BUNDLE
     fragment = NOT_MET
     html = step("national-panel", f"{fragment}&show=outcome")["html"]
     assert bundle.trees["national-panel"].outcomes["panel-not-met"].decision in html
@@ -248,7 +244,8 @@ def test_a_clock_counted_in_hours_needs_the_time_and_keeps_what_was_typed():
     )
 
 
-def test_record_is_plain_text_with_answers_reasons_citations_version_and_time(bundle):
+def test_record_is_plain_text_with_answers_reasons_citations_version_and_time():
+    bundle = BUNDLE
     fragment = f"{NOT_MET}&show=outcome"
     link = f"http://127.0.0.1/aids/national-panel/#{fragment}"
     text = call(
@@ -311,6 +308,12 @@ STEP = {"op": "step", "tree": "alert", "fragment": "", "base": "", "level": 2, "
     ],
 )
 def test_bad_requests_get_an_error_naming_the_culprit(request_json, culprit):
-    response = json.loads(browser.handle(request_json))
+    response = json.loads(browser.answer(BUNDLE, request_json))
     assert set(response) == {"error"}
     assert culprit in response["error"]["message"]
+
+
+def test_the_worker_entry_point_says_when_the_compiled_data_is_missing():
+    # Outside the aids' zip there is no decision/built/: the worker must say so, not fail later.
+    response = json.loads(browser.handle('{"op": "clocks"}'))
+    assert "no compiled data" in response["error"]["message"]

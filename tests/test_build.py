@@ -31,7 +31,10 @@ def test_a_clone_with_nothing_beside_it_builds(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     files = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=PROJECT, capture_output=True, text=True, check=True,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split("\0")
     for name in filter(None, files):
         if not (PROJECT / name).is_file():  # deleted in the work tree, not yet committed
@@ -71,7 +74,7 @@ def test_broken_link_broken_anchor_and_page_missing_from_nav_are_named(project: 
     output = _build_output(project)
     assert "'index.md' contains a link 'no-such-page.md'" in output
     assert "'index.md' contains a link 'glossary.md#no-such-anchor'" in output
-    assert "not included in the \"nav\"" in output and "not-in-nav.md" in output
+    assert 'not included in the "nav"' in output and "not-in-nav.md" in output
 
 
 def test_missing_clause_anchor_names_the_clause_and_its_page(project: Path) -> None:

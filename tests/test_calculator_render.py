@@ -14,7 +14,7 @@ from build_tools.calculator.embed import calculator_html
 from build_tools.calculator.plugin import CalculatorPlugin
 from build_tools.calculator.tables import amount_text
 from build_tools.calculator.wording import load_wording
-from decision.deadlines.deadline_data import current
+from decision.project.deadline_files import load_deadlines
 
 SCRIPT = Path(__file__).resolve().parents[1] / "build_tools" / "calculator" / "static" / "calculator.mjs"
 # The clocks counting hours forward from an event, and the timelines starting with one (clocks.yaml).
@@ -29,7 +29,7 @@ NEED_TIME = {
 
 @pytest.fixture(scope="module")
 def book():
-    return current().book
+    return load_deadlines().book
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,13 @@ import pytest
 
 from decision.deadlines.clock import add_months, clocks_list, deadline
 from decision.deadlines.clock_book import ClockDataError, parse_clock_book
-from decision.deadlines.deadline_data import current
 from decision.errors import InputError
 from decision.project.clauses import read_clauses
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project
 from decision.project.source import read_yaml
+
+DATA = load_deadlines()
 
 TODAY = date(2026, 11, 24)
 CLOCKS_FILE = Path(__file__).resolve().parent.parent / "decision" / "clocks.yaml"
@@ -39,7 +41,7 @@ def inventory() -> dict[str, str]:
 
 
 def due_of(clock_id: str, start: str, today: date = TODAY) -> dict:
-    return deadline(clock_id, start, today=today)
+    return deadline(clock_id, start, DATA, today=today)
 
 
 # --- the clock data ----------------------------------------------------------------------------
@@ -47,7 +49,7 @@ def due_of(clock_id: str, start: str, today: date = TODAY) -> dict:
 
 def test_every_public_clock_exists_and_cites_known_clauses():
     clauses = inventory()
-    clocks = {clock["id"]: clock for clock in clocks_list()}
+    clocks = {clock["id"]: clock for clock in clocks_list(DATA)}
     for clock_id in PUBLIC_IDS:
         assert clock_id in clocks, clock_id
         assert clocks[clock_id]["cites"], clock_id
@@ -63,7 +65,7 @@ def test_every_timescale_clause_is_cited_by_the_clock_file():
 
 
 def test_clocks_list_gives_each_clock_as_plain_data():
-    surrey = next(clock for clock in clocks_list() if clock["id"] == "iro-stage-response")
+    surrey = next(clock for clock in clocks_list(DATA) if clock["id"] == "iro-stage-response")
     assert surrey["amount"] == 5
     assert surrey["unit"] == "working_days"
     assert surrey["cites"] == ("SY-STAGE1-5WD", "SY-STAGE2-5WD", "SY-STAGE3-5WD")
@@ -321,7 +323,7 @@ def test_a_date_more_than_two_years_ahead_warns_about_one_off_bank_holidays():
 
 
 def test_old_holiday_data_warns_even_when_the_date_is_near_today():
-    data = current()
+    data = load_deadlines()
     stale = replace(data, calendar=replace(data.calendar, generated=date(2025, 1, 1)))
     result = deadline("alert-response", "2027-06-01", data=stale, today=TODAY)
     assert "two years after Wednesday 1 January 2025" in result["warnings"][0]

@@ -12,7 +12,10 @@ import pytest
 from decision.deadlines.clock_book import ClockDataError, parse_clock_book
 from decision.deadlines.timeline import ladder, timeline, timelines_list
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 from decision.project.source import read_yaml
+
+DATA = load_deadlines()
 
 TODAY = date(2026, 11, 24)
 PROJECT = Path(__file__).resolve().parent.parent
@@ -25,7 +28,7 @@ def steps_by_id(result: dict) -> dict[str, dict]:
 def test_serious_incident_timeline_works_to_the_earliest_reading_of_every_step():
     # The audit's example. Before: notification Monday 10 March, Rapid Review Monday 31 March and the
     # report at 23:00 on Saturday 29 March.
-    steps = steps_by_id(timeline("serious-incident", "2025-03-03", today=TODAY))
+    steps = steps_by_id(timeline("serious-incident", "2025-03-03", DATA, today=TODAY))
     assert steps["area-ad-approval"]["due"] == "2025-03-04"
     assert steps["executive-liaison"]["due"] == "2025-03-06"
     notification = steps["national-panel-notification"]
@@ -48,7 +51,11 @@ def test_serious_incident_timeline_works_to_the_earliest_reading_of_every_step()
 
 def test_a_real_notification_date_restarts_the_rapid_review_and_the_flowchart_can_be_earlier():
     result = timeline(
-        "serious-incident", "2025-03-03", today=TODAY, happened={"national-panel-notification": "2025-03-10"}
+        "serious-incident",
+        "2025-03-03",
+        DATA,
+        today=TODAY,
+        happened={"national-panel-notification": "2025-03-10"},
     )
     steps = steps_by_id(result)
     rapid = steps["rapid-review"]
@@ -64,13 +71,15 @@ def test_a_real_notification_date_restarts_the_rapid_review_and_the_flowchart_ca
 
 def test_a_real_date_before_the_event_or_for_an_unchained_step_is_named():
     with pytest.raises(InputError, match="given for 'Notify the National Panel' is before the event"):
-        timeline("serious-incident", "2025-03-03", happened={"national-panel-notification": "2025-03-01"})
+        timeline(
+            "serious-incident", "2025-03-03", DATA, happened={"national-panel-notification": "2025-03-01"}
+        )
     with pytest.raises(InputError, match="no step 'rapid-review' that later steps count from"):
-        timeline("serious-incident", "2025-03-03", happened={"rapid-review": "2025-03-20"})
+        timeline("serious-incident", "2025-03-03", DATA, happened={"rapid-review": "2025-03-20"})
 
 
 def test_surrey_ladder_gives_each_stage_and_the_20_working_day_resolution():
-    result = ladder("surrey", "2026-12-21", today=TODAY)
+    result = ladder("surrey", "2026-12-21", DATA, today=TODAY)
     steps = steps_by_id(result)
     assert [steps[stage]["due"] for stage in ("stage-1", "stage-2", "stage-3")] == [
         "2026-12-30",
@@ -87,7 +96,7 @@ def test_surrey_ladder_gives_each_stage_and_the_20_working_day_resolution():
 
 
 def test_rutland_ladder_has_six_stages_and_no_date_for_cafcass():
-    result = ladder("Rutland", "2026-12-21", today=TODAY)
+    result = ladder("Rutland", "2026-12-21", DATA, today=TODAY)
     dues = [step["due"] for step in result["steps"]]
     assert dues == ["2026-12-30", "2027-01-07", "2027-01-14", "2027-01-21", "2027-01-28", None]
     assert "four stages but its table lists six" in result["note"]
@@ -95,21 +104,21 @@ def test_rutland_ladder_has_six_stages_and_no_date_for_cafcass():
 
 def test_unknown_ladder_and_event_are_named():
     with pytest.raises(InputError, match="no escalation ladder for 'Kent'"):
-        ladder("Kent", "2026-01-05")
+        ladder("Kent", "2026-01-05", DATA)
     with pytest.raises(InputError, match="unknown timeline event 'fire'"):
-        timeline("fire", "2026-01-05")
+        timeline("fire", "2026-01-05", DATA)
 
 
 def test_an_event_timeline_with_an_hour_clock_needs_the_time():
     with pytest.raises(InputError, match="counts hours: give the time as well, as 2026-03-01THH:MM"):
-        timeline("unexpected-child-death", "2026-03-01")
-    result = timeline("unexpected-child-death", "2026-03-01T23:15", today=TODAY)
+        timeline("unexpected-child-death", "2026-03-01", DATA)
+    result = timeline("unexpected-child-death", "2026-03-01T23:15", DATA, today=TODAY)
     assert result["steps"][0]["due_text"] == "By 23:15 GMT on Wednesday 4 March 2026"
 
 
 def test_every_timeline_runs_from_an_ordinary_day():
-    for line in timelines_list():
-        result = timeline(line["id"], "2026-06-10T09:00", today=TODAY)
+    for line in timelines_list(DATA):
+        result = timeline(line["id"], "2026-06-10T09:00", DATA, today=TODAY)
         assert any(step["due"] for step in result["steps"]), line["id"]
 
 
@@ -168,8 +177,7 @@ data = deadline_data.from_documents(
     json.loads(deadline_data.HOLIDAYS_FILE.read_text()),
     deadline_data.ZONE_FILE.read_bytes(),
 )
-deadline_data.use(data)
-print(deadline("return-interview", "2026-03-28T10:00")["due_time"])
+print(deadline("return-interview", "2026-03-28T10:00", data)["due_time"])
 """
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

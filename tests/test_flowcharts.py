@@ -18,7 +18,7 @@ from build_tools.flowcharts.split import prints_readably
 from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
 from build_tools.flowcharts.timeline_chart import EVENT_KEY, timeline_charts
 from build_tools.flowcharts.wording import load_wording
-from decision.deadlines.deadline_data import current
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, compile_project, load_trees
 from decision.trees.tree import Tree
 
@@ -145,7 +145,7 @@ def every_chart() -> list[tuple[str, FinishedSvg]]:
     for tree_id in sorted(TREES):
         found.append((f"{tree_id} overview", chart(tree_id).overview))
         found += [(f"{tree_id} part {n}", svg) for n, svg in enumerate(chart(tree_id).parts, start=1)]
-    book = current().book
+    book = load_deadlines().book
     for timeline_id, line in sorted(book.timelines.items()):
         charts = timeline_charts(line, book, RENDERER, WORDING)
         found += [(f"timeline {timeline_id} part {n}", svg) for n, svg in enumerate(charts, start=1)]
@@ -265,9 +265,9 @@ def test_date_conditions_are_described_in_words() -> None:
     assert " ".join(labels[0].lines) == "1. This date is on or after 1 year after the date at Q1"
 
 
-@pytest.mark.parametrize("timeline_id", sorted(current().book.timelines))
+@pytest.mark.parametrize("timeline_id", sorted(load_deadlines().book.timelines))
 def test_timeline_charts_show_every_step_once_with_title_and_description(timeline_id: str) -> None:
-    book = current().book
+    book = load_deadlines().book
     line = book.timelines[timeline_id]
     charts = timeline_charts(line, book, RENDERER, WORDING)
     steps: list[str] = []
@@ -282,7 +282,7 @@ def test_timeline_charts_show_every_step_once_with_title_and_description(timelin
 
 
 def test_the_surrey_ladder_shows_its_timescales_from_the_clocks() -> None:
-    book = current().book
+    book = load_deadlines().book
     text = " ".join(
         group_text(parse(svg))
         for svg in timeline_charts(book.timelines["surrey-iro-alert"], book, RENDERER, WORDING)
@@ -303,7 +303,7 @@ def test_a_tree_without_a_flowchart_page_fails_the_build() -> None:
 def test_a_directive_naming_no_tree_names_the_page_and_line(tmp_path: Path) -> None:
     plugin = FlowchartsPlugin()
     plugin.load_config({})
-    plugin.trees, plugin.book, plugin.wording = dict(TREES), current().book, WORDING
+    plugin.trees, plugin.book, plugin.wording = dict(TREES), load_deadlines().book, WORDING
 
     class FakeFile:
         src_uri = "flowcharts/x.md"

@@ -7,6 +7,9 @@ import pytest
 
 from decision.deadlines.ics import to_ics
 from decision.deadlines.timeline import ladder, timeline
+from decision.project.deadline_files import load_deadlines
+
+DATA = load_deadlines()
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
@@ -39,11 +42,11 @@ def events(lines: list[str]) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def incident() -> dict:
-    return timeline("serious-incident", "2026-03-13", today=NOW.date())
+    return timeline("serious-incident", "2026-03-13", DATA, today=NOW.date())
 
 
 def test_lines_end_in_crlf_and_fold_at_75_octets(incident):
-    text = to_ics(incident, now=NOW)
+    text = to_ics(incident, DATA, now=NOW)
     physical = text.split("\r\n")[:-1]
     assert "\n" not in "".join(physical)
     assert all(len(line.encode("utf-8")) <= 75 for line in physical)
@@ -61,7 +64,7 @@ def test_lines_end_in_crlf_and_fold_at_75_octets(incident):
 
 def test_folding_never_splits_a_multibyte_character(incident):
     result = {**incident, "steps": [{**incident["steps"][0], "label": "Réponse " * 30}]}
-    text = to_ics(result, now=NOW)
+    text = to_ics(result, DATA, now=NOW)
     for line in text.split("\r\n"):
         assert len(line.encode("utf-8")) <= 75
         line.encode("utf-8").decode("utf-8")
@@ -69,7 +72,7 @@ def test_folding_never_splits_a_multibyte_character(incident):
 
 
 def test_day_deadlines_are_all_day_events_with_uid_and_stamp(incident):
-    found = events(unfold(to_ics(incident, now=NOW)))
+    found = events(unfold(to_ics(incident, DATA, now=NOW)))
     assert len(found) == 10  # 6 steps, 4 of them with a work-to date and a latest date
     notify = next(event for event in found if event["SUMMARY"] == "Work to: Notify the National Panel")
     assert notify["DTSTART;VALUE=DATE"] == "20260317"
@@ -86,17 +89,19 @@ def test_day_deadlines_are_all_day_events_with_uid_and_stamp(incident):
 
 def test_every_event_reminds_the_day_before_and_an_hour_clock_hours_before_too(incident):
     # An all-day event starts at midnight: 15 hours before is 09:00 the day before.
-    for event in events(unfold(to_ics(incident, now=NOW))):
+    for event in events(unfold(to_ics(incident, DATA, now=NOW))):
         assert event["alarms"] == [
             {"ACTION": "DISPLAY", "DESCRIPTION": event["SUMMARY"], "TRIGGER": "-PT15H"}
         ]
-    (timed,) = events(unfold(to_ics(timeline("child-found", "2026-03-28T10:00", today=NOW.date()), now=NOW)))
+    (timed,) = events(
+        unfold(to_ics(timeline("child-found", "2026-03-28T10:00", DATA, today=NOW.date()), DATA, now=NOW))
+    )
     assert [alarm["TRIGGER"] for alarm in timed["alarms"]] == ["-P1D", "-PT3H"]
 
 
 def test_hour_deadlines_are_timed_events_in_europe_london():
-    result = timeline("child-found", "2026-03-28T10:00", today=NOW.date())
-    lines = unfold(to_ics(result, now=NOW))
+    result = timeline("child-found", "2026-03-28T10:00", DATA, today=NOW.date())
+    lines = unfold(to_ics(result, DATA, now=NOW))
     (event,) = events(lines)
     assert event["DTSTART;TZID=Europe/London"] == "20260331T110000"
     assert "DTEND;VALUE=DATE" not in event
@@ -116,14 +121,14 @@ def test_hour_deadlines_are_timed_events_in_europe_london():
 
 
 def test_stages_without_a_timescale_are_left_out():
-    result = ladder("surrey", "2026-12-21", today=NOW.date())
-    summaries = [event["SUMMARY"] for event in events(unfold(to_ics(result, now=NOW)))]
+    result = ladder("surrey", "2026-12-21", DATA, today=NOW.date())
+    summaries = [event["SUMMARY"] for event in events(unfold(to_ics(result, DATA, now=NOW)))]
     assert len(summaries) == 4
     assert not any("Stage 4" in summary for summary in summaries)
 
 
 def test_only_clock_names_rules_and_dates_go_in_the_file(incident):
-    lines = unfold(to_ics(incident, now=NOW))
+    lines = unfold(to_ics(incident, DATA, now=NOW))
     names = {re.split("[:;]", line, maxsplit=1)[0] for line in lines}
     assert names <= {
         "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "TZID", "DTSTART", "DTEND",

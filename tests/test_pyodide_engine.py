@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.pyodide.decision_bundle import bundle_bytes
-from decision.deadlines.deadline_data import current
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_trees
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ def golden_cases() -> list[tuple[dict, dict]]:
 
 
 def deadline_cases() -> list[dict]:
-    book = current().book
+    book = load_deadlines().book
     cases = [
         {"kind": "deadline", "clock": clock, "start": start} for clock in book.clocks for start in STARTS
     ]
@@ -125,7 +125,7 @@ def test_every_golden_path_reaches_its_outcome_in_pyodide(pyodide_run):
 def test_every_deadline_is_the_same_in_pyodide_as_in_cpython(pyodide_run):
     cases, report = pyodide_run
     engine_cases = _cases_module()
-    trees, data = load_trees(Project()), current()
+    trees, data = load_trees(Project()), load_deadlines()
     today = date.fromisoformat(TODAY)
     first = len(golden_cases())
     different = []

@@ -21,13 +21,13 @@ from decision.aid.render import (
     say,
     text_version_html,
 )
-from decision.deadlines import deadline_data
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, tree_ids
 from decision.trees.engine import evaluate
 from decision.trees.tree import parse_tree
 
 TREES = tree_ids(Project())
-ZONE = deadline_data.current().zone
+ZONE = load_deadlines().zone
 
 
 class _Page(HTMLParser):

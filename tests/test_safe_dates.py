@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from decision.deadlines.clock import count, deadline, due_moment
 from decision.deadlines.clock_book import Clock
 from decision.deadlines.dates import parse_moment
-from decision.deadlines.deadline_data import current
 from decision.deadlines.timeline import happened_steps, timeline
+from decision.project.deadline_files import load_deadlines
 
 TODAY = date(2026, 11, 24)
 YEAR = [date(2027, 1, 1) + timedelta(days=offset) for offset in range(365)]
-DATA = current()
+DATA = load_deadlines()
 TWO_READINGS = [clock for clock in DATA.book.clocks.values() if clock.alternative]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from build_tools.training.scenarios import Known, Scenario, ScenarioError, read_scenario
 from build_tools.training.worked import work
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_tree
 
 KNOWN = Known(
@@ -116,7 +117,7 @@ def test_unreadable_yaml_is_named_by_file_and_line(tmp_path: Path) -> None:
 def test_a_wrong_outcome_and_a_wrong_deadline_are_caught(tmp_path: Path) -> None:
     text = GOOD.replace("outcome: organisational-risk-request", "outcome: information-only-response")
     scenario = scenario_from(tmp_path, text.replace("2026-12-30", "2026-12-29"))
-    worked, problems = work(scenario, load_tree(Project(), "alert-response"))
+    worked, problems = work(scenario, load_tree(Project(), "alert-response"), load_deadlines())
     shown = [str(problem) for problem in problems]
     assert worked is None
     where = "decision/scenarios/sample.yaml"
@@ -132,7 +133,7 @@ def test_a_clock_the_outcome_does_not_start_is_caught(tmp_path: Path) -> None:
     scenario = scenario_from(
         tmp_path, GOOD.replace("  alert-response: 2026-12-30", "  alert-response-urgent: 2026-12-24")
     )
-    _, problems = work(scenario, load_tree(Project(), "alert-response"))
+    _, problems = work(scenario, load_tree(Project(), "alert-response"), load_deadlines())
     assert [problem.message for problem in problems] == [
         "deadlines: outcome 'organisational-risk-request' names no clock 'alert-response-urgent' "
         "(it names: alert-response)"
@@ -144,7 +145,9 @@ def test_answers_off_the_route_are_caught(tmp_path: Path) -> None:
         "  may-meet-review-criteria: no\n",
         "  may-meet-review-criteria: no\n  criteria-discussion: agreed-not-needed\n",
     )
-    _, problems = work(scenario_from(tmp_path, text), load_tree(Project(), "alert-response"))
+    _, problems = work(
+        scenario_from(tmp_path, text), load_tree(Project(), "alert-response"), load_deadlines()
+    )
     assert [problem.message for problem in problems] == [
         "answers not on the route: criteria-discussion; remove them"
     ]
@@ -158,7 +161,7 @@ def test_an_explanation_is_read_for_a_question_on_the_route(tmp_path: Path) -> N
     assert scenario.why == {
         "request-type": "The district asks senior managers to weigh the risk to the council."
     }
-    _, problems = work(scenario, load_tree(Project(), "alert-response"))
+    _, problems = work(scenario, load_tree(Project(), "alert-response"), load_deadlines())
     assert problems == []
 
 
@@ -179,7 +182,9 @@ def test_a_wrong_explanation_is_named_by_line(tmp_path: Path, why: str, message:
 
 def test_an_explanation_off_the_route_is_caught(tmp_path: Path) -> None:
     text = GOOD + "why:\n  criteria-discussion: Because.\n"
-    _, problems = work(scenario_from(tmp_path, text), load_tree(Project(), "alert-response"))
+    _, problems = work(
+        scenario_from(tmp_path, text), load_tree(Project(), "alert-response"), load_deadlines()
+    )
     assert [str(problem) for problem in problems] == [
         "decision/scenarios/sample.yaml:21: scenario 'sample': why: question 'criteria-discussion' is not "
         "on the route (request-type, may-meet-review-criteria)"

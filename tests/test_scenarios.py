@@ -15,9 +15,12 @@ from build_tools.training.scenarios import (
 from build_tools.training.worked import Worked, clock_problems, every_answer, reasons
 from decision.deadlines.clock import deadline
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_tree
 from decision.trees.engine import evaluate
 from decision.trees.tree import Tree
+
+DATA = load_deadlines()
 
 PROJECT = Project()
 FILES = scenario_files(PROJECT)
@@ -72,7 +75,7 @@ def deadline_problems(scenario: Scenario) -> list[str]:
     problems = []
     for expected in scenario.deadlines:
         try:
-            result = deadline(expected.clock, expected.start)
+            result = deadline(expected.clock, expected.start, DATA)
         except InputError as error:
             problems.append(f"deadline {expected.clock}: {error}")
             continue

@@ -24,8 +24,8 @@ from build_tools.pyodide import bundle as runtime
 from decision.aid.browser import Bundle
 from decision.aid.fragment import RESERVED
 from decision.aid.render import version_text
-from decision.deadlines import deadline_data
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, compile_project, load_trees
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -45,7 +45,7 @@ class AidsPlugin(BasePlugin[AidsConfig]):
         try:
             trees = load_trees(self.project)
             rulebook = compile_project(self.project)
-            data = deadline_data.current()
+            data = load_deadlines()
         except InputError as error:
             raise PluginError(f"procedures-aids: {error}") from None
         for tree in trees.values():

@@ -14,20 +14,9 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright
 
+from build_tools.benchmark.launch import CHROMIUM, FLAGS
 from build_tools.benchmark.server import SiteServer
 
-CHROMIUM = "/usr/bin/chromium"
-# From the team brief: no network but 127.0.0.1, nothing fetched in the background.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 VIEWPORT = {"width": 1280, "height": 800}
 QUESTION = "div.aid .aid-step"  # the aid's first question, in the page's HTML from the start
 TIMEOUT_SECONDS = 120

@@ -25,6 +25,7 @@ from build_tools.calculator.wording import load_wording
 from build_tools.pyodide.bundle import AID_DIR, STARTS_ENGINE
 from decision.deadlines import deadline_data
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -38,7 +39,7 @@ class CalculatorPlugin(BasePlugin[CalculatorConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.wording = load_wording()
         try:
-            self.data = deadline_data.current()
+            self.data = load_deadlines()
         except InputError as error:
             raise PluginError(f"procedures-calculator: {error}") from None
         styles = f"{self.config.assets}/calculator.css"

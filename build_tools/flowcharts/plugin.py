@@ -30,9 +30,9 @@ from build_tools.flowcharts.render import D2Renderer
 from build_tools.flowcharts.svg import FinishedSvg
 from build_tools.flowcharts.timeline_chart import timeline_charts, timeline_table_rows
 from build_tools.flowcharts.wording import WORDING_FILE, Wording, load_wording
-from decision.deadlines import deadline_data
 from decision.deadlines.clock_book import ClockBook
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, compile_project, load_trees
 from decision.trees.tree import Tree
 
@@ -62,7 +62,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         try:
             self.trees = load_trees(self.project)
             self.version = compile_project(self.project)["version"]
-            self.book = deadline_data.current().book
+            self.book = load_deadlines().book
             self.wording = load_wording()
         except InputError as error:
             raise PluginError(f"procedures-flowcharts: {error}") from None

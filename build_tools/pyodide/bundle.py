@@ -1,7 +1,8 @@
 """Everything the decision aids need in the built site, written by the `procedures-aids` plugin.
 
     site/assets/pyodide/<version>/   the Pyodide boot files (checked against files.json) and the snapshot
-    site/assets/decision/            decision-<hash>.zip: the decision package, its rules and data
+    site/assets/decision/            decision-<hash>.zip: the decision package (with its bytecode for
+                                     Pyodide's Python), its rules and data
     site/assets/aid/                 engine.mjs, engine-start.mjs, engine-worker.mjs, and engine.json
                                      naming the files above
 
@@ -17,7 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from build_tools.pyodide.boot_files import copy_boot_files, package_dir, read_manifest
-from build_tools.pyodide.decision_bundle import bundle_bytes
+from build_tools.pyodide.bytecode import compiled_modules
+from build_tools.pyodide.decision_bundle import bundle_files, zip_bytes
 from build_tools.pyodide.snapshot import write_snapshot
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -39,7 +41,8 @@ def write(site_dir: Path, project_root: Path, extra: Mapping[str, bytes] | None 
     """
     pyodide_url = f"{PYODIDE_DIR}/{read_manifest()['version']}/"
     boot = copy_boot_files(package_dir(project_root), site_dir / pyodide_url)
-    bundle = bundle_bytes(project_root, extra or {})
+    files = bundle_files(project_root, extra or {})
+    bundle = zip_bytes(files | compiled_modules(site_dir / pyodide_url, boot["files"], files, project_root))
     bundle_hash = hashlib.sha256(bundle).hexdigest()
     bundle_url = f"{DECISION_DIR}/decision-{bundle_hash[:16]}.zip"
     (site_dir / DECISION_DIR).mkdir(parents=True, exist_ok=True)

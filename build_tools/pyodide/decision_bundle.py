@@ -71,9 +71,14 @@ def bundle_files(project_root: Path, extra: Mapping[str, bytes]) -> dict[str, by
 
 
 def bundle_bytes(project_root: Path, extra: Mapping[str, bytes]) -> bytes:
+    return zip_bytes(bundle_files(project_root, extra))
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """A zip of these members, the same bytes for the same members."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, content in sorted(bundle_files(project_root, extra).items()):
+        for name, content in sorted(files.items()):
             info = zipfile.ZipInfo(name, _ZIP_TIME)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -24,6 +24,7 @@ from build_tools.training.config import TrainingConfig
 from build_tools.training.scenarios import SCENARIOS, project_known, read_scenarios
 from build_tools.training.worked import Worked, work
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_trees
 from decision.project.source import read_yaml
 from decision.trees.tree import Tree
@@ -65,7 +66,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             raise PluginError(f"procedures-training: {error}") from None
         worked, problems = [], []
         for scenario in scenarios:
-            item, found = work(scenario, self.trees[scenario.tree])
+            item, found = work(scenario, self.trees[scenario.tree], load_deadlines(self.project))
             problems += [str(problem) for problem in found]
             if item is not None:
                 worked.append(item)

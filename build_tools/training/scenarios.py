@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 from decision.deadlines.dates import ISO_DATE, ISO_MINUTE
-from decision.deadlines.deadline_data import current
 from decision.errors import InputError
 from decision.problems import Problem, line_of
 from decision.project.clauses import read_clauses
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, tree_ids
 from decision.project.source import read_yaml
 from decision.trees.tree import CLAUSE_ID, KEBAB
@@ -101,7 +101,7 @@ def project_known(project: Project) -> Known:
     clauses = read_clauses(project.clauses_file, project.shown(project.clauses_file))
     return Known(
         trees=frozenset(tree_ids(project)),
-        clocks=frozenset(current().book.clocks),
+        clocks=frozenset(load_deadlines(project).book.clocks),
         clauses=frozenset(clause.id for clause in clauses),
     )
 

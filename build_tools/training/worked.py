@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from build_tools.training.scenarios import Scenario
 from decision.deadlines.clock import deadline
+from decision.deadlines.deadline_data import DeadlineData
 from decision.errors import InputError
 from decision.problems import Problem
 from decision.trees.engine import evaluate
@@ -23,7 +24,7 @@ class Worked:
     deadlines: tuple[dict, ...]  # decision.deadlines.clock.deadline's result, in the scenario's order
 
 
-def work(scenario: Scenario, tree: Tree) -> tuple[Worked | None, list[Problem]]:
+def work(scenario: Scenario, tree: Tree, data: DeadlineData) -> tuple[Worked | None, list[Problem]]:
     """The worked scenario and every way it disagrees with the engine, the tree or the deadlines engine."""
     try:
         result = evaluate(tree, scenario.answers)
@@ -33,7 +34,7 @@ def work(scenario: Scenario, tree: Tree) -> tuple[Worked | None, list[Problem]]:
     found = []
     for expected in scenario.deadlines:
         try:
-            found.append(deadline(expected.clock, expected.start))
+            found.append(deadline(expected.clock, expected.start, data))
         except InputError as error:
             problems.append(scenario.problem("deadlines", f"deadlines: {expected.clock}: {error}"))
             continue

@@ -22,8 +22,9 @@ The engine worker calls it for every message. A request is a JSON object with an
   ics       {clock or timeline or authority, start} -> {text}: that clock, timeline or ladder as an
             iCalendar file
 
-Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. The compiled
-data is read once, on import, from decision/built/ (put into the bundle by build_tools.pyodide).
+Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. In the worker
+the compiled data is read once, on import, from decision/built/ (put into the zip by build_tools.pyodide);
+`answer(bundle, request_json)` is the same with the data passed in.
 """
 
 import json
@@ -71,26 +72,14 @@ def bundle_from(rulebook: Mapping, aid_site: Mapping, data: deadline_data.Deadli
     return Bundle(trees, rulebook["version"], aid_site["clause_pages"], aid_site["aid_pages"], data)
 
 
-_bundle: Bundle | None = None
-
-
-def use(bundle: Bundle) -> None:
-    """Use this bundle rather than decision/built/ (tests, and callers that hold the data already)."""
-    global _bundle
-    _bundle = bundle
-    deadline_data.use(bundle.deadlines)
-
-
-def _loaded() -> Bundle:
-    if _bundle is None:
-        data = deadline_data.from_documents(
-            _read_json(BUILT / "clocks.json"),
-            _read_json(deadline_data.HOLIDAYS_FILE),
-            deadline_data.ZONE_FILE.read_bytes(),
-        )
-        use(bundle_from(_read_json(BUILT / "rulebook.json"), _read_json(BUILT / "aid-site.json"), data))
-    assert _bundle is not None
-    return _bundle
+def read_built() -> Bundle:
+    """The bundle from decision/built/ and decision/data/, as the build put them into the aids' zip."""
+    data = deadline_data.from_documents(
+        _read_json(BUILT / "clocks.json"),
+        _read_json(deadline_data.HOLIDAYS_FILE),
+        deadline_data.ZONE_FILE.read_bytes(),
+    )
+    return bundle_from(_read_json(BUILT / "rulebook.json"), _read_json(BUILT / "aid-site.json"), data)
 
 
 def _read_json(path: Path) -> dict:
@@ -98,12 +87,19 @@ def _read_json(path: Path) -> dict:
 
 
 def handle(request_json: str) -> str:
+    """The worker's entry point: `answer` with the bundle read on import."""
+    if _bundle is None:
+        return json.dumps({"error": {"message": f"no compiled data in {BUILT}"}})
+    return answer(_bundle, request_json)
+
+
+def answer(bundle: Bundle, request_json: str) -> str:
     """Answer one request (see the module docstring); always JSON, an error object for bad input."""
     try:
         request = json.loads(request_json)
         if not isinstance(request, dict) or request.get("op") not in _OPS:
             raise InputError(f"a request must be a JSON object with an 'op' (one of: {', '.join(_OPS)})")
-        response = _OPS[request["op"]](_loaded(), request)
+        response = _OPS[request["op"]](bundle, request)
     except AnswerError as error:
         response = {"error": {"question": error.question, "message": error.reason}}
     except (InputError, ValueError) as error:
@@ -192,7 +188,6 @@ def _level(request: dict) -> int:
     return level
 
 
-# In the aids' bundle the data sits beside this module: read it on import, while the engine starts,
-# so the first answer does not wait for it. Elsewhere (the build, tests) callers use() their own.
-if (BUILT / "aid-site.json").is_file():
-    _loaded()
+# In the aids' bundle the data sits beside the package: read it on import, while the engine starts,
+# so the first answer does not wait for it. Elsewhere (the build, tests) callers pass their own to answer().
+_bundle = read_built() if (BUILT / "aid-site.json").is_file() else None

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from decision.deadlines.clock import clocks_list, deadline
 from decision.deadlines.dates import parse_count, parse_date
-from decision.deadlines.deadline_data import current
 from decision.deadlines.ics import to_ics
 from decision.deadlines.timeline import timeline
 from decision.errors import InputError
+from decision.project.deadline_files import load_deadlines
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -56,32 +56,32 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _workdays_add(args: argparse.Namespace) -> int:
-    day = current().calendar.add_working_days(parse_date(args.date), parse_count(args.count))
+    day = load_deadlines().calendar.add_working_days(parse_date(args.date), parse_count(args.count))
     print(day.isoformat())
     return 0
 
 
 def _workdays_between(args: argparse.Namespace) -> int:
     start, end = parse_date(args.start, "start"), parse_date(args.end, "end")
-    print(current().calendar.working_days_between(start, end))
+    print(load_deadlines().calendar.working_days_between(start, end))
     return 0
 
 
 def _clocks(args: argparse.Namespace) -> int:
-    _print_json(clocks_list())
+    _print_json(clocks_list(load_deadlines()))
     return 0
 
 
 def _deadline(args: argparse.Namespace) -> int:
-    _print_json(deadline(args.clock, args.start))
+    _print_json(deadline(args.clock, args.start, load_deadlines()))
     return 0
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    result = timeline(args.event, args.start, happened=_happened(args.happened))
+    result = timeline(args.event, args.start, load_deadlines(), happened=_happened(args.happened))
     if args.ics:
         try:
-            args.ics.write_text(to_ics(result), encoding="utf-8", newline="")
+            args.ics.write_text(to_ics(result, load_deadlines()), encoding="utf-8", newline="")
         except OSError as error:
             raise InputError(f"cannot write {args.ics}: {error.strerror}") from None
     _print_json(result)

@@ -16,25 +16,23 @@ from zoneinfo import ZoneInfo
 
 from decision.deadlines.clock_book import Clock
 from decision.deadlines.dates import DAY, WEEKDAYS, Calendar, long_date, parse_moment
-from decision.deadlines.deadline_data import DeadlineData, current
+from decision.deadlines.deadline_data import DeadlineData
 from decision.deadlines.uk_time import changes_between, end_of_day, happens_twice, to_local, to_utc
 from decision.errors import InputError
 
 FAR_AHEAD = timedelta(days=730)  # one-off bank holidays are announced months, not years, ahead
 
 
-def deadline(clock_id: str, start: str, data: DeadlineData | None = None, today: date | None = None) -> dict:
+def deadline(clock_id: str, start: str, data: DeadlineData, today: date | None = None) -> dict:
     """The deadline of one clock from `start`: YYYY-MM-DD, or YYYY-MM-DDTHH:MM (UK time) for hour clocks."""
-    data = data or current()
     clock = data.book.clock(clock_id)
     moment = parse_moment(start, "start")
     check_time_given(clock, moment)
     return count(clock, moment, data, today or date.today())
 
 
-def clocks_list(data: DeadlineData | None = None) -> list[dict]:
+def clocks_list(data: DeadlineData) -> list[dict]:
     """Every clock as plain data, in the order of clocks.yaml."""
-    data = data or current()
     return [asdict(clock) for clock in data.book.clocks.values()]
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 from zoneinfo import ZoneInfo
 
-from decision.deadlines.deadline_data import DeadlineData, current
+from decision.deadlines.deadline_data import DeadlineData
 from decision.deadlines.uk_time import changes_between, to_local
 
 PRODID = "-//Kent Surrey Rutland alert procedures//Deadline clocks//EN"
@@ -21,9 +21,8 @@ DAY_BEFORE = "-PT15H"  # from the start of an all-day event: 09:00 the day befor
 TIMED_REMINDERS = ("-P1D", "-PT3H")  # a timed deadline: the day before, and 3 hours before
 
 
-def to_ics(timeline_result: dict, data: DeadlineData | None = None, now: datetime | None = None) -> str:
+def to_ics(timeline_result: dict, data: DeadlineData, now: datetime | None = None) -> str:
     """The .ics text for a timeline.timeline or ladder result: CRLF line endings, folded lines."""
-    data = data or current()
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     dated = [step for step in timeline_result["steps"] if step["due"]]
     words = data.book.wording

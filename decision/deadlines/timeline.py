@@ -12,21 +12,20 @@ from datetime import date, datetime
 from decision.deadlines.clock import check_time_given, count, due_moment
 from decision.deadlines.clock_book import ClockBook, Step, Timeline
 from decision.deadlines.dates import long_date, parse_date, parse_moment
-from decision.deadlines.deadline_data import DeadlineData, current
+from decision.deadlines.deadline_data import DeadlineData
 from decision.errors import InputError
 
 
 def timeline(
     timeline_id: str,
     start: str,
-    data: DeadlineData | None = None,
+    data: DeadlineData,
     today: date | None = None,
     happened: Mapping[str, str] | None = None,
 ) -> dict:
     """Every deadline following the event of `timeline_id` on `start` (YYYY-MM-DD or YYYY-MM-DDTHH:MM).
 
     `happened` maps the id of a step others count from to the date it really happened (YYYY-MM-DD)."""
-    data = data or current()
     line = data.book.timeline(timeline_id)
     moment = parse_moment(start, "start")
     return run(line, moment, data, today or date.today(), _happened(line, moment, happened or {}))
@@ -61,18 +60,16 @@ def _happened(line: Timeline, start: date, given: Mapping[str, str]) -> dict[str
     return dates
 
 
-def ladder(authority: str, start: str, data: DeadlineData | None = None, today: date | None = None) -> dict:
+def ladder(authority: str, start: str, data: DeadlineData, today: date | None = None) -> dict:
     """The escalation ladder of `authority` (surrey or rutland) from the day stage 1 is raised."""
-    data = data or current()
     ladders = {line.ladder: line.id for line in data.book.timelines.values() if line.ladder}
     if authority.lower() not in ladders:
         raise InputError(f"no escalation ladder for {authority!r} (known: {', '.join(ladders)})")
     return timeline(ladders[authority.lower()], start, data, today)
 
 
-def timelines_list(data: DeadlineData | None = None) -> list[dict]:
+def timelines_list(data: DeadlineData) -> list[dict]:
     """Every timeline event the tools can start from: id, name, authority, event, and ladder key if any."""
-    data = data or current()
     return [
         {
             "id": line.id,

@@ -51,6 +51,10 @@ class Project:
         return self.root / "decision" / "clocks.yaml"
 
     @property
+    def data_dir(self) -> Path:
+        return self.root / "decision" / "data"
+
+    @property
     def clauses_file(self) -> Path:
         return self.root / "build_tools" / "clauses" / "clauses.yaml"
 
@@ -110,7 +114,7 @@ def rules_version(project: Project, reviewed: Iterable[str]) -> dict[str, str]:
     for tree_id in tree_ids(project):
         digest.update(tree_id.encode() + b"\0" + project.tree_file(tree_id).read_bytes())
     # Dates are part of a decision too: the clocks and the calendar they count on.
-    for path in [project.clocks_file, *sorted((project.root / "decision" / "data").glob("*"))]:
+    for path in [project.clocks_file, *sorted(project.data_dir.glob("*"))]:
         digest.update(project.shown(path).encode() + b"\0" + path.read_bytes())
     return {"hash": digest.hexdigest()[:12], "date": max(reviewed, default="")}
 

@@ -82,9 +82,7 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
-    result = page.evaluate(
-        "runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only
-    )
+    result = page.evaluate("runOnly => axe.run(document, {runOnly, resultTypes: ['violations']})", run_only)
     return [
         f"{violation['id']} ({violation['impact']}): {' '.join(node['target'])}: "
         + " ".join(node["failureSummary"].split())

@@ -8,19 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-# From the team brief: no network but 127.0.0.1, nothing fetched in the background. Playwright adds
-# --headless and its own fresh temporary --user-data-dir, which it deletes when the browser closes.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+from build_tools.benchmark import launch
+
+CHROMIUM = Path(launch.CHROMIUM)
+FLAGS = launch.FLAGS
 
 
 @pytest.fixture(scope="session")

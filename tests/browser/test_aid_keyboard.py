@@ -11,7 +11,7 @@ from test_site_focus import FOCUS_STATE
 
 from decision.aid import outcome_dates
 from decision.aid.render import say
-from decision.deadlines import deadline_data
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_tree, tree_ids
 
 pytestmark = pytest.mark.browser
@@ -111,7 +111,7 @@ def _dates_outcome() -> tuple[str, str, str]:
     outcome id and start id."""
     tree = load_tree(Project(), "national-panel")
     for path in golden_paths("national-panel"):
-        plans = outcome_dates.plans(tree.outcomes[path["outcome"]], deadline_data.current())
+        plans = outcome_dates.plans(tree.outcomes[path["outcome"]], load_deadlines())
         if plans and not plans[0].needs_time:
             return f"{fragment_of(path['answers'])}&show=outcome", path["outcome"], plans[0].id
     raise AssertionError("no national-panel outcome has a clock counted in days")

@@ -13,7 +13,7 @@ from printing import pdf_pages, print_problems
 
 from decision.aid import outcome_dates
 from decision.aid.render import say
-from decision.deadlines import deadline_data
+from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_tree
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ def _record_fragment(tree_id: str, outcome_id: str) -> str:
     """The fragment of the outcome, confirmed, with a date (and time) given for each of its clocks' starts."""
     tree = load_tree(Project(), tree_id)
     answers = next(path["answers"] for path in golden_paths(tree_id) if path["outcome"] == outcome_id)
-    plans = outcome_dates.plans(tree.outcomes[outcome_id], deadline_data.current())
+    plans = outcome_dates.plans(tree.outcomes[outcome_id], load_deadlines())
     assert plans, f"{tree_id} {outcome_id} has no clock to give a date for"
     when = "".join(f"&when.{plan.id}=2026-11-23{'T10:30' if plan.needs_time else ''}" for plan in plans)
     return f"{fragment_of(answers)}&show=outcome{when}"

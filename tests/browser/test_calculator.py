@@ -13,8 +13,10 @@ from browsing import Recorder, axe_violations, recorded_context
 from playwright.sync_api import Browser, BrowserContext, Download, Page, expect
 
 from decision.deadlines.clock import deadline
-from decision.deadlines.deadline_data import current
 from decision.deadlines.timeline import timeline
+from decision.project.deadline_files import load_deadlines
+
+DATA = load_deadlines()
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +92,7 @@ def test_national_panel_by_keyboard_works_to_the_earlier_reading(
     page, recorder = wide
     _calculate_by_keyboard(page, "Notify", "23", "12", "2026")
     _result_shown(page, "Result: Notify the National Panel")
-    engine = deadline("national-panel-notification", "2026-12-23")
+    engine = deadline("national-panel-notification", "2026-12-23", DATA)
     # The KSCMP appendix: Wed 23 Dec is day 1, so day 5 is Sun 27 Dec (calendar days). The guidance:
     # Wed 23 Dec is day 0; working days Thu 24, Tue 29, Wed 30, Thu 31 Dec, Mon 4 Jan.
     assert engine["due_text"] == "By the end of Sunday 27 December 2026"
@@ -135,7 +137,7 @@ def test_rapid_review_on_its_own_counts_from_the_notification(wide: tuple[Page, 
     page, recorder = wide
     _fill(page, "clock:rapid-review", "4", "1", "2027")
     _result_shown(page, "Result: KSCMP convenes the Rapid Review")
-    engine = deadline("rapid-review", "2027-01-04")
+    engine = deadline("rapid-review", "2027-01-04", DATA)
     # 15 calendar days after Mon 4 Jan 2027: Tue 19 Jan (before: 15 working days, Mon 25 Jan).
     assert engine["due_text"] == "By the end of Tuesday 19 January 2027"
     expect(page.locator(".calc-due")).to_have_text(engine["due_text"])
@@ -166,7 +168,8 @@ def test_a_real_notification_date_counts_the_rapid_review_from_it(wide: tuple[Pa
     _result_shown(page, "Result: Serious incident and the National Panel")
     real_date = {"national-panel-notification": "2025-03-10"}
     steps = {
-        step["step"]: step for step in timeline("serious-incident", "2025-03-03", happened=real_date)["steps"]
+        step["step"]: step
+        for step in timeline("serious-incident", "2025-03-03", DATA, happened=real_date)["steps"]
     }
     rapid = page.locator(".calc-result tbody tr").filter(has_text="KSCMP convenes the Rapid Review")
     assert steps["rapid-review"]["due_text"] == "By the end of Monday 24 March 2025"  # the flowchart's date
@@ -186,7 +189,7 @@ def test_return_interview_counts_real_hours_across_the_clock_change(wide: tuple[
     page, recorder = wide
     _calculate_by_keyboard(page, "Return", "23", "10", "2026", "14:30")
     _result_shown(page, "Result: Return interview after a missing child is found")
-    engine = deadline("return-interview", "2026-10-23T14:30")
+    engine = deadline("return-interview", "2026-10-23T14:30", DATA)
     # 14:30 BST is 13:30 UTC; 72 hours on is 13:30 UTC on Monday 26 October, which is GMT by then.
     assert engine["due_text"] == "By 13:30 GMT on Monday 26 October 2026"
     expect(page.locator(".calc-due")).to_have_text(engine["due_text"])
@@ -202,7 +205,7 @@ def test_surrey_ladder_table_and_ics_download(wide: tuple[Page, Recorder]) -> No
     page, recorder = wide
     _calculate_by_keyboard(page, "Surrey", "23", "12", "2026")
     _result_shown(page, "Result: Surrey Independent Chair's alert, stage by stage")
-    engine = timeline("surrey-iro-alert", "2026-12-23")
+    engine = timeline("surrey-iro-alert", "2026-12-23", DATA)
     rows = page.locator(".calc-result tbody tr")
     expect(rows).to_have_count(len(engine["steps"]))
     # Each stage: 5 working days from the day the one before is due; the dispute: 20 from the start.
@@ -317,7 +320,7 @@ def test_a_bad_date_gets_the_error_summary_naming_the_field(
 
 def test_a_date_outside_the_bank_holiday_data_gets_the_engines_message(wide: tuple[Page, Recorder]) -> None:
     page, recorder = wide
-    calendar = current().calendar
+    calendar = load_deadlines().calendar
     year = calendar.last_year + 1
     _fill(page, "clock:alert-response", "1", "1", str(year))
     message = (
@@ -373,7 +376,7 @@ def test_a_shared_link_opens_with_its_result(browser: Browser, site_url: str) ->
         page = _open_ready(context, f"{site_url}{PAGE}#timeline=serious-incident&date=2026-12-23")
         expect(page.locator(".calc-heading")).to_have_text("Result: Serious incident and the National Panel")
         expect(page.locator("#calc-what")).to_have_value("timeline:serious-incident")
-        engine = timeline("serious-incident", "2026-12-23")
+        engine = timeline("serious-incident", "2026-12-23", DATA)
         table = page.locator(".calc-result table").inner_text()
         for step in engine["steps"]:
             assert step["due_text"] in table
@@ -427,8 +430,8 @@ def test_without_javascript_the_note_and_the_tables_are_there(browser: Browser, 
         page.goto(site_url + PAGE, wait_until="load")
         expect(page.locator(".calc-needs-engine")).to_be_visible()
         expect(page.locator(".calc-needs-engine")).to_contain_text("needs JavaScript")
-        clocks = len(current().book.clocks)
-        timelines = len(current().book.timelines)
+        clocks = len(load_deadlines().book.clocks)
+        timelines = len(load_deadlines().book.timelines)
         expect(page.locator(".calc-table tbody tr")).to_have_count(clocks + timelines)
         expect(page.locator(".calc-table tbody tr").first).to_be_visible()
     finally:
