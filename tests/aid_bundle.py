@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 
 from build_tools.aids.site import anchors_in, cited
+from build_tools.calculator.catalogue import cited as clock_cites
 from decision.aid import browser
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import PROJECT_ROOT, Project, compile_project
@@ -20,7 +21,7 @@ def project_bundle() -> browser.Bundle:
     rulebook = compile_project(Project())
     pages = {_url(path): anchors_in(path.read_text(encoding="utf-8")) for path in sorted(DOCS.rglob("*.md"))}
     trees = browser.bundle_from(rulebook, {"clause_pages": {}, "aid_pages": {}}, load_deadlines()).trees
-    clauses = {cite for tree in trees.values() for cite in cited(tree)}
+    clauses = {cite for tree in trees.values() for cite in cited(tree)} | clock_cites(load_deadlines().book)
     clause_pages = {
         clause: next(url for url, anchors in pages.items() if clause.lower() in anchors) for clause in clauses
     }

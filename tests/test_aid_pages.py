@@ -4,7 +4,7 @@ the Sources page shows the rules version the aids use now."""
 from html import escape
 from pathlib import Path
 
-from decision.aid.render import version_text
+from decision.aid.pieces import version_text
 from decision.project.rulebook import Project, compile_project
 
 START = "assets/aid/engine-start.mjs"

@@ -7,7 +7,7 @@ page that embeds its aid would make every page heavier.
 import json
 from pathlib import Path
 
-from decision.aid.render import say
+from decision.aid.wording import say
 from decision.project.rulebook import Project, load_trees
 
 TREES = load_trees(Project())

@@ -1,10 +1,12 @@
 """The procedures-aids plugin's own pieces: the directive, clause anchors, and the aid's HTML in a page."""
 
+from types import SimpleNamespace
+
 import pytest
 from aid_bundle import project_bundle
 from mkdocs.exceptions import PluginError
 
-from build_tools.aids.directive import SLOT, replace_directives
+from build_tools.aids.directive import SLOT, guidance_problems, replace_directives
 from build_tools.aids.embed import aid_html, unsearched
 from build_tools.aids.site import anchors_in, check_citations
 from decision.project.rulebook import Project, load_tree
@@ -78,3 +80,18 @@ def test_the_text_version_is_kept_out_of_search_on_pages_other_than_the_aids_own
 def test_html_that_search_cannot_exclude_stops_the_build_naming_the_tree():
     with pytest.raises(PluginError, match=r"tree 'alert': cannot keep this HTML out of search"):
         unsearched("<div><div>nested</div></div>", "alert")
+
+
+def test_each_tree_must_have_its_aid_on_its_guidance_page():
+    tree = load_tree(Project(), "alert")
+    pages = {tree.guidance: "# Alerts\n\n```\n[[aid alert]]\n```\n"}  # in a code block: not the aid
+    files = SimpleNamespace(
+        get_file_from_path=lambda path: SimpleNamespace(content_string=pages[path]) if path in pages else None
+    )
+    problems = [str(problem) for problem in guidance_problems({"alert": tree}, files)]
+    assert problems == [
+        f"decision/rules/alert.yaml:{tree.lines['guidance']}: tree 'alert': "
+        "its guidance page docs/kent/alerts.md has no line [[aid alert]]"
+    ]
+    pages[tree.guidance] = "# Alerts\n\n[[aid alert]]\n"
+    assert guidance_problems({"alert": tree}, files) == []

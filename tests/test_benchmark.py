@@ -92,23 +92,31 @@ def _aid(ready: float, boot: str) -> dict:
         "question_visible": 105.0,
         "engine_start": 50.0,
         "engine_ready": ready,
+        "answered": 300.0,
+        "second_question": ready + 30.0,
         "round_trips": [40.0, *([2.0] * 99)],
         "sent": sent,
     }
 
 
-def test_the_summary_gives_ratios_against_the_same_run_and_the_table_flags_misses():
+def _runs(warm_ready: float) -> dict:
     bare = {"ready": 2000.0, "start": 50.0, "sent": {}}
-    runs = {
-        "aid": {"cold": [_aid(2200.0, "plain")] * 5, "warm": [_aid(900.0, "snapshot")] * 5},
+    return {
+        "aid": {"cold": [_aid(2200.0, "plain")] * 5, "warm": [_aid(warm_ready, "snapshot")] * 5},
         "plain": {
             "cold": [{"fcp": 100.0, "sent": {"/kent/": 700_000}}] * 5,
             "warm": [{"fcp": 100.0, "sent": {}}] * 5,
         },
         "bare": {"cold": [bare] * 5, "warm": [bare] * 5},
+        "floor": {"cold": [], "warm": [{"ready": 600.0, "start": 50.0, "sent": {}}] * 5},
     }
-    summary = summarise(runs, 12.34)
+
+
+def test_the_summary_gives_ratios_against_the_same_run_and_the_table_flags_misses():
+    summary = summarise(_runs(900.0), 12.34)
     assert summary["cold"]["ready_vs_bare"] == 1.1 and summary["warm"]["ready_vs_bare"] == 0.45
+    assert summary["floor"] == {"ready_ms": 600, "ready_after_start_ms": 550, "engine_ready_vs_floor": 1.5}
+    assert summary["cold"]["second_question_after_ready_ms"] == 30
     assert summary["cold"]["question_vs_plain_fcp"] == 1.05
     assert summary["cold"]["boot_file_bytes"] == 3_000_000 and summary["cold"]["snapshot_bytes"] == 6_000
     assert summary["round_trip_ms"] == {
@@ -117,6 +125,19 @@ def test_the_summary_gives_ratios_against_the_same_run_and_the_table_flags_misse
         "samples": 990,
         "first_after_ready_median": 40.0,
     }
-    lines = {re.split(r"\s{2,}", line.strip())[0]: line for line in table(summary).splitlines()}
+    lines = {re.split(r"\s{2,}", line.strip())[0]: line for line in table([summary]).splitlines()}
     assert lines["engine / bare, cold"].endswith("yes") and lines["engine / bare, warm"].endswith("NO")
+    assert lines["engine / floor, warm"].endswith("NO") and lines["after engine ready (ms)"].endswith("yes")
+    assert lines["from navigation, warm (ms)"].endswith("NO")  # 930 ms
     assert lines["Plain page bytes"].endswith("NO") and lines["Site build (s)"].endswith("12.3")
+
+
+def test_repeats_give_the_spread_of_their_medians_and_a_target_met_by_some_says_how_many():
+    summaries = [summarise(_runs(ready), 12.0) for ready in (650.0, 700.0, 800.0)]
+    lines = {re.split(r"\s{2,}", line.strip())[0]: line for line in table(summaries).splitlines()}
+    assert re.split(r"\s{2,}", lines["engine / floor, warm"].strip())[1:] == [
+        "1.083-1.333",
+        "<= 1.2",
+        "2 of 3",
+    ]
+    assert "650-800" in lines["Engine ready (ms)"]

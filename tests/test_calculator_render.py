@@ -13,8 +13,10 @@ from build_tools.calculator.directive import replace_directive
 from build_tools.calculator.embed import calculator_html
 from build_tools.calculator.plugin import CalculatorPlugin
 from build_tools.calculator.tables import amount_text
-from build_tools.calculator.wording import load_wording
+from build_tools.calculator.wording import WORDING
+from decision.aid.calculator import fields_from_fragment
 from decision.project.deadline_files import load_deadlines
+from decision.project.wording import Wording, load_wording
 
 SCRIPT = Path(__file__).resolve().parents[1] / "build_tools" / "calculator" / "static" / "calculator.mjs"
 # The clocks counting hours forward from an event, and the timelines starting with one (clocks.yaml).
@@ -33,16 +35,14 @@ def book():
 
 
 @pytest.fixture(scope="module")
-def wording() -> dict:
-    return load_wording()
+def wording() -> Wording:
+    return load_wording("calculator.yaml", WORDING)
 
 
 @pytest.fixture(scope="module")
 def html(book, wording) -> str:
     hrefs = {clause: f"../page/#{clause.lower()}" for clause in cited(book)}
-    return calculator_html(
-        wording, book, hrefs, 3, "../assets/aid/engine.mjs", "../assets/calculator/calculator.mjs"
-    )
+    return calculator_html(wording, book, hrefs, 3, "../", "../assets/calculator/calculator.mjs")
 
 
 def _form(html: str) -> str:
@@ -132,14 +132,29 @@ def test_amounts_read_as_words(wording: dict, book) -> None:
 def test_the_page_says_it_needs_the_engine_and_loads_the_module_script(html: str) -> None:
     assert '<p class="calc-needs-engine">The calculator works out dates in your browser' in html
     assert html.endswith('<script type="module" src="../assets/calculator/calculator.mjs"></script>')
-    assert 'data-engine="../assets/aid/engine.mjs"' in html
+    assert 'data-base="../" data-level="3"' in html
+    failed = re.search(r'data-status-failed="([^"]*)"', html)
+    assert failed and "{reason}" in unescape(failed.group(1))  # the script fills in why
 
 
-def test_every_wording_the_script_uses_is_in_the_wording_file(wording: dict) -> None:
+def test_the_form_names_its_fields_as_the_engine_reads_them(html: str, book) -> None:
+    """decision/aid/calculator.py reads the submitted form and fills it from a link: same names."""
+    assert set(re.findall(r'name="([^"]+)"', _form(html))) == set(fields_from_fragment(book, ""))
+
+
+def test_each_group_has_the_error_slot_the_engine_fills(html: str, book) -> None:
+    groups = set(re.findall(r'<div class="calc-group[^"]*" id="calc-([a-z0-9-]+)-group"', _form(html)))
+    slots = set(re.findall(r'<p class="aid-error-message" id="calc-([a-z0-9-]+)-error" hidden>', _form(html)))
+    assert groups == slots
+    assert {"what", "event", "event-time", "h-serious-incident-agency-summaries"} <= groups
+    for group in groups:  # read out with its field whenever it holds a message
+        assert re.search(rf'aria-describedby="[^"]*\bcalc-{group}-error\b', _form(html)), group
+
+
+def test_the_script_holds_no_date_logic_or_wording() -> None:
     script = SCRIPT.read_text(encoding="utf-8")
-    used = set(re.findall(r"\bw\.([a-z_]+)", script)) | set(re.findall(r'"(skipped_[a-z_]+)"', script))
-    assert used, "the pattern no longer finds the script's wording"
-    assert sorted(used - wording.keys()) == []
+    for sign in ("Date(", "getUTC", "padStart", "months", "weekdays", "data-wording", "/^\\d"):
+        assert sign not in script, sign
 
 
 def test_the_directive_becomes_a_slot_one_level_below_the_heading_above() -> None:

@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from build_tools.calendar_data import HOLIDAYS_FILE, ZONE_FILE, holiday_data, london_tzif
-from decision.deadlines.dates import calendar_from_data, parse_count, parse_date, parse_moment
+from decision.deadlines.dates import calendar_from_data, parse_count
 from decision.errors import InputError
+from decision.iso_dates import parse_date, parse_moment
 
 
 @pytest.fixture(scope="module")

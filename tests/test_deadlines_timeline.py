@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from decision.deadlines.clock_book import ClockDataError, parse_clock_book
-from decision.deadlines.timeline import ladder, timeline, timelines_list
+from decision.deadlines.timeline import timeline
 from decision.errors import InputError
 from decision.project.deadline_files import load_deadlines
 from decision.project.source import read_yaml
@@ -79,7 +79,7 @@ def test_a_real_date_before_the_event_or_for_an_unchained_step_is_named():
 
 
 def test_surrey_ladder_gives_each_stage_and_the_20_working_day_resolution():
-    result = ladder("surrey", "2026-12-21", DATA, today=TODAY)
+    result = timeline("surrey-iro-alert", "2026-12-21", DATA, today=TODAY)
     steps = steps_by_id(result)
     assert [steps[stage]["due"] for stage in ("stage-1", "stage-2", "stage-3")] == [
         "2026-12-30",
@@ -96,15 +96,13 @@ def test_surrey_ladder_gives_each_stage_and_the_20_working_day_resolution():
 
 
 def test_rutland_ladder_has_six_stages_and_no_date_for_cafcass():
-    result = ladder("Rutland", "2026-12-21", DATA, today=TODAY)
+    result = timeline("rutland-practice-alert", "2026-12-21", DATA, today=TODAY)
     dues = [step["due"] for step in result["steps"]]
     assert dues == ["2026-12-30", "2027-01-07", "2027-01-14", "2027-01-21", "2027-01-28", None]
     assert "four stages but its table lists six" in result["note"]
 
 
-def test_unknown_ladder_and_event_are_named():
-    with pytest.raises(InputError, match="no escalation ladder for 'Kent'"):
-        ladder("Kent", "2026-01-05", DATA)
+def test_an_unknown_event_is_named():
     with pytest.raises(InputError, match="unknown timeline event 'fire'"):
         timeline("fire", "2026-01-05", DATA)
 
@@ -117,9 +115,9 @@ def test_an_event_timeline_with_an_hour_clock_needs_the_time():
 
 
 def test_every_timeline_runs_from_an_ordinary_day():
-    for line in timelines_list(DATA):
-        result = timeline(line["id"], "2026-06-10T09:00", DATA, today=TODAY)
-        assert any(step["due"] for step in result["steps"]), line["id"]
+    for line in DATA.book.timelines:
+        result = timeline(line, "2026-06-10T09:00", DATA, today=TODAY)
+        assert any(step["due"] for step in result["steps"]), line
 
 
 # --- the clock data is checked ---------------------------------------------------------------------
@@ -154,7 +152,7 @@ def test_clock_data_problems_name_the_clock_and_field(raw):
     def missing_wording(data):
         del data["wording"]["due_day"]
 
-    assert "clock 'return-interview': 'unit' 'fortnights' is not one of" in broken(raw, bad_unit)
+    assert "clock 'return-interview': unit 'fortnights' is not one of" in broken(raw, bad_unit)
     assert "clock 'national-alert-threshold': 'cites' is missing" in broken(raw, no_cites)
     assert "clock 'return-interview': this id is used twice" in broken(raw, duplicate)
     assert "clock 'no-such-clock' is not in the clocks list" in broken(raw, unknown_step_clock)

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from decision.aid.render import condition_text, say
+from decision.aid.text_version import condition_text
+from decision.aid.wording import say
 from decision.problems import RuleError, ShapeError
 from decision.trees.conditions import DateComparison, parse_condition
 from decision.trees.engine import AnswerError, evaluate

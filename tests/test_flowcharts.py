@@ -17,16 +17,17 @@ from build_tools.flowcharts.render import D2Renderer, svg_size
 from build_tools.flowcharts.split import prints_readably
 from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
 from build_tools.flowcharts.timeline_chart import EVENT_KEY, timeline_charts
-from build_tools.flowcharts.wording import load_wording
+from build_tools.flowcharts.wording import WORDING as FLOWCHART_WORDING
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, compile_project, load_trees
+from decision.project.wording import load_wording
 from decision.trees.tree import Tree
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROJECT = Project()
 # The build's own cache: drawings are keyed by a hash of their input, so reusing them changes nothing.
 RENDERER = D2Renderer(PROJECT.root / "build" / "flowcharts-cache")
-WORDING = load_wording()
+WORDING = load_wording("flowcharts.yaml", FLOWCHART_WORDING)
 TREES = load_trees(PROJECT)
 _CHARTS: dict[str, Chart] = {}
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from decision.deadlines.ics import to_ics
-from decision.deadlines.timeline import ladder, timeline
+from decision.deadlines.timeline import timeline
 from decision.project.deadline_files import load_deadlines
 
 DATA = load_deadlines()
@@ -121,7 +121,7 @@ def test_hour_deadlines_are_timed_events_in_europe_london():
 
 
 def test_stages_without_a_timescale_are_left_out():
-    result = ladder("surrey", "2026-12-21", DATA, today=NOW.date())
+    result = timeline("surrey-iro-alert", "2026-12-21", DATA, today=NOW.date())
     summaries = [event["SUMMARY"] for event in events(unfold(to_ics(result, DATA, now=NOW)))]
     assert len(summaries) == 4
     assert not any("Stage 4" in summary for summary in summaries)

@@ -79,7 +79,8 @@ def test_the_bundle_holds_the_run_time_package_its_data_and_the_compiled_rules()
     files = members(bundle_bytes(PROJECT, EXTRA))
     modules = {name.removeprefix("decision/") for name in files if name.endswith(".py")}
     assert {"__init__.py", "trees/engine.py", "aid/browser.py", "deadlines/clock.py"} <= modules
-    assert "aid/wording.json" in {name.removeprefix("decision/") for name in files}
+    assert "decision/wording/aid.json" in files
+    assert not [name for name in files if name.endswith(".yaml")]  # build-time wording and rules
     assert "__main__.py" not in modules
     assert not [module for module in modules if module.startswith(("project/", "cli/"))]  # read YAML
     assert "decision/data/Europe-London.tzif" in files and "decision/data/bank-holidays-england.json" in files

@@ -64,12 +64,8 @@ def deadline_cases() -> list[dict]:
     cases = [
         {"kind": "deadline", "clock": clock, "start": start} for clock in book.clocks for start in STARTS
     ]
-    cases += [
-        {"kind": "timeline", "timeline": line, "start": start} for line in book.timelines for start in STARTS
-    ]
-    ladders = sorted({line.ladder for line in book.timelines.values() if line.ladder})
     return cases + [
-        {"kind": "ladder", "authority": ladder, "start": start} for ladder in ladders for start in STARTS
+        {"kind": "timeline", "timeline": line, "start": start} for line in book.timelines for start in STARTS
     ]
 
 

@@ -1,4 +1,4 @@
-"""decision.aid.render: the aid's HTML and record, drawn the same in the build and in the browser."""
+"""The aid's HTML and record (decision/aid/), drawn the same in the build and in the browser."""
 
 import re
 from collections import Counter
@@ -9,18 +9,14 @@ import pytest
 from aid_bundle import MADE_AT, project_bundle
 
 from build_tools.aids.site import cited
+from decision.aid.check_html import check_html
 from decision.aid.fragment import State, format_state, parse
-from decision.aid.render import (
-    Due,
-    Fault,
-    Start,
-    check_html,
-    outcome_html,
-    question_html,
-    record_text,
-    say,
-    text_version_html,
-)
+from decision.aid.outcome_html import outcome_html
+from decision.aid.question_html import question_html
+from decision.aid.record import record_text
+from decision.aid.text_version import text_version_html
+from decision.aid.view import Due, Fault, Start
+from decision.aid.wording import say
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, tree_ids
 from decision.trees.engine import evaluate

@@ -7,9 +7,11 @@ import pytest
 
 from build_tools.rules.excerpts import page_conflicts, page_excerpts, relinked
 from build_tools.rules.model import Rules, load_rules
-from build_tools.rules.review import PLACEHOLDER, ReviewPage, load_wording, review_pages
-from decision.aid.render import version_text
+from build_tools.rules.review import PLACEHOLDER, ReviewPage, review_pages
+from build_tools.rules.wording import WORDING
+from decision.aid.pieces import version_text
 from decision.project.rulebook import Project
+from decision.project.wording import load_wording
 from decision.trees.engine import format_date
 
 GUIDANCE = """<h2 id="who-decides">Who decides<a class="headerlink" href="#who-decides">&para;</a></h2>
@@ -101,7 +103,8 @@ def rules() -> Rules:
 
 @pytest.fixture(scope="module")
 def pages(rules: Rules) -> dict[str, ReviewPage]:
-    return {page.path: page for page in review_pages(rules, load_wording(), "review", "aids/{tree}.md")}
+    words = load_wording("rules.yaml", WORDING)
+    return {page.path: page for page in review_pages(rules, words, "review", "aids/{tree}.md")}
 
 
 def test_one_page_per_tree_and_for_the_clocks_and_readings(rules: Rules, pages: dict) -> None:

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from decision.deadlines.clock import count, deadline, due_moment
 from decision.deadlines.clock_book import Clock
-from decision.deadlines.dates import parse_moment
 from decision.deadlines.timeline import happened_steps, timeline
+from decision.iso_dates import parse_moment
 from decision.project.deadline_files import load_deadlines
 
 TODAY = date(2026, 11, 24)

@@ -10,7 +10,9 @@ from html import escape
 from mkdocs.exceptions import PluginError
 
 from decision.aid.browser import Bundle
-from decision.aid.render import question_html, say, text_version_html
+from decision.aid.question_html import question_html
+from decision.aid.text_version import text_version_html
+from decision.aid.wording import say
 
 # Sentences the page's script shows before Python has loaded, so they cannot come from the worker.
 STATUS_WORDING = ("status_loading", "status_loading_link", "status_queued", "status_failed")

@@ -2,7 +2,8 @@
 
 Each directive becomes the aid: its first question as a real form (usable before Python has loaded),
 a status line, and the text version of the whole tree (read without JavaScript, or if the engine
-fails). decision/aid/render.py draws both, as it draws every later step in the browser.
+fails). decision/aid/ draws them (question_html.py, text_version.py), as it draws every later step in the
+browser.
 """
 
 import json
@@ -17,19 +18,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from build_tools.aids.config import AidsConfig
-from build_tools.aids.directive import SLOT, replace_directives
+from build_tools.aids.directive import SLOT, guidance_problems, replace_directives
 from build_tools.aids.embed import aid_html
 from build_tools.aids.site import aid_pages, check_citations, cited, clause_pages
+from build_tools.calculator.catalogue import cited as clock_cites
+from build_tools.directives import find_directives, replace_lines
 from build_tools.pyodide import bundle as runtime
+from build_tools.rules.model import build_rules
 from decision.aid.browser import Bundle
 from decision.aid.fragment import RESERVED
-from decision.aid.render import version_text
-from decision.errors import InputError
-from decision.project.deadline_files import load_deadlines
-from decision.project.rulebook import Project, compile_project, load_trees
+from decision.aid.pieces import version_text
+from decision.aid.wording import WORDING
+from decision.project.rulebook import Project
+from decision.project.wording import WordingError, load_wording
 
 STATIC = Path(__file__).resolve().parent / "static"
-RULES_VERSION = "[[rules version]]"  # in a page's Markdown: the rules version the site's aids use now
+RULES_VERSION = "[[rules version]]"  # a line of a page's Markdown: the rules version the site's aids use now
 AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.aid.browser reads it
 
 
@@ -39,15 +43,8 @@ class AidsPlugin(BasePlugin[AidsConfig]):
         self.bundle: Bundle | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.project = Project(
-            root=Path(config.config_file_path).resolve().parent, docs=Path(config.docs_dir)
-        )
-        try:
-            trees = load_trees(self.project)
-            rulebook = compile_project(self.project)
-            data = load_deadlines()
-        except InputError as error:
-            raise PluginError(f"procedures-aids: {error}") from None
+        rules = build_rules(config, "procedures-aids")
+        self.project, trees = rules.project, rules.trees
         for tree in trees.values():
             clash = set(RESERVED) & set(tree.questions)
             if clash:
@@ -55,21 +52,32 @@ class AidsPlugin(BasePlugin[AidsConfig]):
                     f"procedures-aids: {tree.origin}: question id '{clash.pop()}' is reserved "
                     "for the aid's URL fragment"
                 )
-        self.bundle = Bundle(trees, rulebook["version"], {}, {}, data)
+        try:
+            load_wording("aid.json", WORDING)  # the browser reads it as it is, so the build checks it
+        except WordingError as error:
+            raise PluginError(f"procedures-aids: {error}") from None
+        self.bundle = Bundle(trees, rules.version, {}, {}, rules.deadlines)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.bundle is not None  # on_config always runs first
-        clauses = clause_pages(files, {cite for tree in self.bundle.trees.values() for cite in cited(tree)})
+        # The calculator's results link the clauses the clocks cite, from the same engine.
+        wanted = {cite for tree in self.bundle.trees.values() for cite in cited(tree)}
+        clauses = clause_pages(files, wanted | clock_cites(self.bundle.deadlines.book))
         check_citations(self.bundle.trees, clauses)
+        problems = guidance_problems(self.bundle.trees, files)
+        if problems:
+            raise PluginError("procedures-aids:\n  " + "\n  ".join(map(str, problems)))
         pages = aid_pages(files, self.bundle.trees, self.config.aid_page)
         self.bundle = Bundle(self.bundle.trees, self.bundle.version, clauses, pages, self.bundle.deadlines)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.bundle is not None
-        markdown = markdown.replace(RULES_VERSION, escape(version_text(self.bundle.version)))
         shown = f"docs/{page.file.src_uri}"
+        versions = find_directives(markdown, shown, "rules", RULES_VERSION, "procedures-aids", ("version",))
+        version = escape(version_text(self.bundle.version))
+        markdown = replace_lines(markdown, {directive.line: version for directive in versions})
         markdown, found = replace_directives(markdown, shown, set(self.bundle.trees))
         if found:
             page.meta[runtime.STARTS_ENGINE] = True  # overrides/main.html then starts the engine from <head>
@@ -91,7 +99,7 @@ class AidsPlugin(BasePlugin[AidsConfig]):
         site_dir = Path(config.site_dir)
         aid_site = {"clause_pages": self.bundle.clause_pages, "aid_pages": self.bundle.aid_pages}
         extra = {AID_SITE: json.dumps(aid_site, ensure_ascii=False, sort_keys=True).encode("utf-8")}
-        runtime.write(site_dir, self.project.root, extra=extra)  # the only writer of assets/aid and decision
+        runtime.write(site_dir, self.project.root, extra=extra)  # the engine and the decision bundle
         target = site_dir / self.config.assets
         target.mkdir(parents=True, exist_ok=True)
         for path in sorted(STATIC.iterdir()):

@@ -2,9 +2,9 @@
 
 Times are milliseconds from the start of navigation, read from the page's performance timeline:
 the first contentful paint, the marks engine.mjs sets ("engine-start", "engine-ready",
-"engine-snapshot-saved"), the bare page's "bare-ready", and "bench-question-visible", set by a
-script the benchmark adds (through DevTools, so the site's CSP is untouched) once the aid's first
-question has a box inside the viewport.
+"engine-snapshot-saved"), the bare pages' "bare-start" and "bare-ready", and the marks of a script
+the benchmark adds to the aid page (through DevTools, so the site's CSP is untouched): the first
+question visible, answered, and the second question (QUESTION_WATCH).
 """
 
 import json
@@ -21,13 +21,36 @@ VIEWPORT = {"width": 1280, "height": 800}
 QUESTION = "div.aid .aid-step"  # the aid's first question, in the page's HTML from the start
 TIMEOUT_SECONDS = 120
 MAX_ROUND_TRIPS = 200
-# The time at the first frame that lays the question out; the question shows no earlier than the first paint.
+# Marks, each at the first frame where it holds: "bench-question-visible", the first question laid out
+# in the viewport (it shows no earlier than the first paint); "bench-answered", its first choice
+# chosen and submitted as soon as the aid listens (a practitioner answering at first paint);
+# "bench-second-question", the step after it on screen.
 QUESTION_WATCH = f"""
 (() => {{
+  let first = null;
+  let answered = false;
   const look = () => {{
-    const box = document.querySelector({json.dumps(QUESTION)})?.getBoundingClientRect();
-    if (box && box.height > 0 && box.top < innerHeight) performance.mark("bench-question-visible");
-    else requestAnimationFrame(look);
+    const step = document.querySelector({json.dumps(QUESTION)});
+    const box = step?.getBoundingClientRect();
+    const shown = box && box.height > 0 && box.top < innerHeight;
+    if (first === null) {{
+      if (shown) {{
+        performance.mark("bench-question-visible");
+        first = step.dataset.question;
+      }}
+    }} else if (!answered) {{
+      if (step.closest(".aid[data-aid-ready]")) {{
+        const choice = step.querySelector("input[type=radio], input[type=checkbox]");
+        if (!choice) return performance.mark("bench-unanswerable");
+        choice.click();
+        choice.form.requestSubmit();
+        performance.mark("bench-answered");
+        answered = true;
+      }}
+    }} else if (shown && (step.dataset.status !== "question" || step.dataset.question !== first)) {{
+      return performance.mark("bench-second-question");
+    }}
+    requestAnimationFrame(look);
   }};
   requestAnimationFrame(look);
 }})();
@@ -83,11 +106,13 @@ def visit_aid(context: BrowserContext, server: SiteServer, url: str, requests: l
     page = context.new_page()
     page.add_init_script(QUESTION_WATCH)
     page.goto(server.url + url)
-    _wait_for_mark(page, "bench-question-visible", url)
-    _wait_for_mark(page, "engine-ready", url)
+    _wait_for_mark(page, url, "bench-question-visible")
+    _wait_for_mark(page, url, "engine-ready")
+    if _wait_for_mark(page, url, "bench-second-question", "bench-unanswerable") != "bench-second-question":
+        raise VisitError(f"{url}: the first question has no choice the benchmark can answer")
     trips = page.evaluate(ROUND_TRIPS, [server.url + "assets/aid/engine.mjs", requests[:MAX_ROUND_TRIPS]])
     if trips["info"]["boot"] == "plain":
-        _wait_for_mark(page, "engine-snapshot-saved", url)
+        _wait_for_mark(page, url, "engine-snapshot-saved")
     timeline = page.evaluate(TIMELINE)
     page.close()
     return {
@@ -97,6 +122,8 @@ def visit_aid(context: BrowserContext, server: SiteServer, url: str, requests: l
         "question_visible": max(timeline["bench-question-visible"], timeline["first-contentful-paint"]),
         "engine_start": timeline["engine-start"],
         "engine_ready": timeline["engine-ready"],
+        "answered": timeline["bench-answered"],
+        "second_question": timeline["bench-second-question"],
         "round_trips": trips["times"],
         "sent": dict(server.take_counts()),
     }
@@ -113,22 +140,28 @@ def visit_plain(context: BrowserContext, server: SiteServer, url: str) -> dict:
 
 
 def visit_bare(context: BrowserContext, server: SiteServer, url: str) -> dict:
+    """A bare page's visit; "saved" is true when the floor page found no snapshot and saved one instead."""
     page = context.new_page()
     page.goto(server.url + url)
-    _wait_for_mark(page, "bare-ready", url)
+    done = _wait_for_mark(page, url, "bare-ready", "bare-saved")
     timeline = page.evaluate(TIMELINE)
     page.close()
     return {
-        "ready": timeline["bare-ready"],
+        "ready": timeline[done],
         "start": timeline["bare-start"],
+        "saved": done == "bare-saved",
         "sent": dict(server.take_counts()),
     }
 
 
-def _wait_for_mark(page: Page, name: str, url: str) -> None:
-    """Poll the page: Playwright's wait_for_function evaluates strings, which the site's CSP forbids."""
+def _wait_for_mark(page: Page, url: str, *names: str) -> str:
+    """The first of these marks the page sets; polled, as Playwright's wait_for_function evaluates
+    strings, which the site's CSP forbids."""
     for _ in range(TIMEOUT_SECONDS * 20):
-        if page.evaluate("name => performance.getEntriesByName(name).length > 0", name):
-            return
+        found = page.evaluate(
+            "names => names.find((name) => performance.getEntriesByName(name).length)", names
+        )
+        if found:
+            return found
         page.wait_for_timeout(50)
-    raise VisitError(f"{url}: no '{name}' within {TIMEOUT_SECONDS} seconds")
+    raise VisitError(f"{url}: no '{names[0]}' within {TIMEOUT_SECONDS} seconds")

@@ -17,6 +17,7 @@ AID_MARKER = '<div class="aid"'
 ENGINE_MARKERS = (AID_MARKER, '<div class="calc"')  # the deadline calculator starts the engine too
 GUIDANCE_FOLDERS = ("kent", "surrey", "rutland")  # the guidance pages (CONTRIBUTING.md, page map)
 BARE_DIR = "benchmark-bare"
+FLOOR_DIR = "benchmark-floor"
 MADE_AT = "2026-11-24T10:00"
 
 
@@ -30,6 +31,7 @@ class Pages:
     tree: str  # the tree that aid runs
     plain: str  # a guidance page that never starts the engine
     bare: str  # a page that does nothing but loadPyodide() in a module worker
+    floor: str  # a page that does nothing but restore the site's snapshot, once a visit has saved it
 
 
 def build(project_root: Path, site_dir: Path) -> float:
@@ -52,7 +54,7 @@ def find_pages(site_dir: Path) -> Pages:
     html = {
         _url(path, site_dir): path.read_text(encoding="utf-8")
         for path in sorted(site_dir.rglob("index.html"))
-        if path.relative_to(site_dir).parts[0] not in ("assets", BARE_DIR)
+        if path.relative_to(site_dir).parts[0] not in ("assets", BARE_DIR, FLOOR_DIR)
     }
     aid = next((url for url, text in html.items() if AID_MARKER in text), None)
     if aid is None:
@@ -70,42 +72,63 @@ def find_pages(site_dir: Path) -> Pages:
     tree = re.search(r'<div class="aid" data-tree="([a-z0-9-]+)"', html[aid])
     if tree is None:
         raise BenchmarkError(f"{aid}: the aid names no tree (data-tree)")
-    return Pages(aid=aid, tree=tree.group(1), plain=plain, bare=f"{BARE_DIR}/")
+    return Pages(aid=aid, tree=tree.group(1), plain=plain, bare=f"{BARE_DIR}/", floor=f"{FLOOR_DIR}/")
 
 
-def write_bare_page(site_dir: Path, aid_page: str) -> None:
-    """The floor: loadPyodide() from the site's own Pyodide files, in a module worker, nothing else.
+def write_bare_pages(site_dir: Path, aid_page: str) -> None:
+    """The floors: the site's own Pyodide files in a module worker, with nothing else on the page.
 
-    Same Content-Security-Policy as the aid page; marks "bare-start" and "bare-ready".
+    benchmark-bare/ runs loadPyodide(). benchmark-floor/ restores the site's snapshot the way the
+    engine does (read from the Cache API while Pyodide's files load); a visit that finds none saves
+    it, inflated, as the engine does, and marks "bare-saved" instead. Same Content-Security-Policy
+    as the aid page; both mark "bare-start" and "bare-ready".
     """
     manifest = json.loads((site_dir / "assets" / "aid" / "engine.json").read_text(encoding="utf-8"))
-    pyodide = "../assets/" + manifest["pyodide"].removeprefix("../")
+    pyodide, snapshot = ("../assets/" + manifest[key].removeprefix("../") for key in ("pyodide", "snapshot"))
     policy = re.search(
         r'<meta http-equiv="Content-Security-Policy"[^>]*>', (site_dir / aid_page / "index.html").read_text()
     )
-    folder = site_dir / BARE_DIR
-    folder.mkdir(exist_ok=True)
-    (folder / "index.html").write_text(
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"{policy.group(0) if policy else ''}<title>Bare Pyodide</title></head>\n"
-        '<body><p id="out">waiting</p><script type="module" src="bare.mjs"></script></body></html>\n',
-        encoding="utf-8",
-    )
-    (folder / "bare.mjs").write_text(
-        'performance.mark("bare-start");\n'
-        'const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });\n'
-        "worker.onmessage = ({ data }) => {\n"
-        '  performance.mark("bare-ready");\n'
-        '  document.getElementById("out").textContent = data;\n'
-        "};\n",
-        encoding="utf-8",
-    )
-    (folder / "bare-worker.mjs").write_text(
+    start = (
         f'import {{ loadPyodide }} from "{pyodide}pyodide.mjs";\n'
-        f'await loadPyodide({{ indexURL: new URL("{pyodide}", import.meta.url).href }});\n'
-        'postMessage("ready");\n',
-        encoding="utf-8",
+        f'const indexURL = new URL("{pyodide}", import.meta.url).href;\n'
     )
+    workers = {
+        BARE_DIR: 'await loadPyodide({ indexURL });\npostMessage("ready");\n',
+        FLOOR_DIR: (
+            f'const snapshot = new URL("{snapshot}", import.meta.url);\n'
+            'const cache = await caches.open("benchmark-floor");\n'
+            "const saved = await cache.match(snapshot);\n"
+            "if (saved) {\n"
+            "  const memory = saved.arrayBuffer().then((buffer) => new Uint8Array(buffer));\n"
+            "  await loadPyodide({ indexURL, _loadSnapshot: memory });\n"
+            '  postMessage("ready");\n'
+            "} else {\n"
+            "  const response = await fetch(snapshot);\n"
+            '  const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));\n'
+            "  await cache.put(snapshot, new Response(inflated));\n"
+            '  postMessage("saved");\n'
+            "}\n"
+        ),
+    }
+    for name, worker in workers.items():
+        folder = site_dir / name
+        folder.mkdir(exist_ok=True)
+        (folder / "index.html").write_text(
+            '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"{policy.group(0) if policy else ''}<title>Bare Pyodide</title></head>\n"
+            '<body><p id="out">waiting</p><script type="module" src="bare.mjs"></script></body></html>\n',
+            encoding="utf-8",
+        )
+        (folder / "bare.mjs").write_text(
+            'performance.mark("bare-start");\n'
+            'const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });\n'
+            "worker.onmessage = ({ data }) => {\n"
+            "  performance.mark(`bare-${data}`);\n"
+            '  document.getElementById("out").textContent = data;\n'
+            "};\n",
+            encoding="utf-8",
+        )
+        (folder / "bare-worker.mjs").write_text(start + worker, encoding="utf-8")
 
 
 def step_requests(project_root: Path, tree_id: str, base: str) -> list[dict]:

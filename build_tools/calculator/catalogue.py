@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from decision.deadlines.clock_book import AUTHORITIES, Clock, ClockBook, Timeline
+from decision.aid.calculator import choice_needs_time
+from decision.deadlines.clock_book import AUTHORITIES, ClockBook
 from decision.deadlines.timeline import happened_label, happened_steps
 
 
@@ -32,10 +33,6 @@ def groups(book: ClockBook) -> list[tuple[str, str, list[Choice]]]:
     return found
 
 
-def needs_time(clock: Clock) -> bool:
-    return clock.counts == "hours" and not clock.backwards
-
-
 def cited(book: ClockBook) -> set[str]:
     """Every clause id a clock, its other reading, a timeline or a step cites."""
     cites = set()
@@ -48,7 +45,14 @@ def cited(book: ClockBook) -> set[str]:
 
 def _clock_choices(book: ClockBook) -> list[Choice]:
     return [
-        Choice("clock", clock.id, clock.name, clock.authority, clock.starts, needs_time(clock))
+        Choice(
+            "clock",
+            clock.id,
+            clock.name,
+            clock.authority,
+            clock.starts,
+            choice_needs_time(book, "clock", clock.id),
+        )
         for clock in book.clocks.values()
     ]
 
@@ -61,14 +65,8 @@ def _timeline_choices(book: ClockBook) -> list[Choice]:
             line.name,
             line.authority,
             line.event,
-            _timeline_needs_time(book, line),
+            choice_needs_time(book, "timeline", line.id),
             tuple((step.id, happened_label(line, step, book)) for step in happened_steps(line)),
         )
         for line in book.timelines.values()
     ]
-
-
-def _timeline_needs_time(book: ClockBook, line: Timeline) -> bool:
-    return any(
-        step.clock and step.after is None and needs_time(book.clocks[step.clock]) for step in line.steps
-    )

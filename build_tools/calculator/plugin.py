@@ -21,11 +21,11 @@ from build_tools.calculator.catalogue import cited
 from build_tools.calculator.config import CalculatorConfig
 from build_tools.calculator.directive import SLOT, replace_directive
 from build_tools.calculator.embed import calculator_html
-from build_tools.calculator.wording import load_wording
-from build_tools.pyodide.bundle import AID_DIR, STARTS_ENGINE
+from build_tools.calculator.wording import WORDING
+from build_tools.pyodide.bundle import STARTS_ENGINE
+from build_tools.rules.model import build_rules
 from decision.deadlines import deadline_data
-from decision.errors import InputError
-from decision.project.deadline_files import load_deadlines
+from decision.project.wording import Wording, WordingError, load_wording
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -33,15 +33,15 @@ STATIC = Path(__file__).resolve().parent / "static"
 class CalculatorPlugin(BasePlugin[CalculatorConfig]):
     def __init__(self) -> None:
         self.data: deadline_data.DeadlineData | None = None
-        self.wording: dict = {}
+        self.wording = Wording({})
         self.clause_pages: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.wording = load_wording()
         try:
-            self.data = load_deadlines()
-        except InputError as error:
+            self.wording = load_wording("calculator.yaml", WORDING)
+        except WordingError as error:
             raise PluginError(f"procedures-calculator: {error}") from None
+        self.data = build_rules(config, "procedures-calculator").deadlines
         styles = f"{self.config.assets}/calculator.css"
         if styles not in config.extra_css:
             config.extra_css.append(styles)
@@ -70,11 +70,10 @@ class CalculatorPlugin(BasePlugin[CalculatorConfig]):
         assert data is not None
         base = "../" * page.url.count("/")
         hrefs = {clause: f"{base}{url}#{clause.lower()}" for clause, url in self.clause_pages.items()}
-        engine = f"{base}{AID_DIR}/engine.mjs"
         script = f"{base}{self.config.assets}/calculator.mjs"
 
         def calculator(slot: re.Match) -> str:
-            return calculator_html(self.wording, data.book, hrefs, int(slot.group(1)), engine, script)
+            return calculator_html(self.wording, data.book, hrefs, int(slot.group(1)), base, script)
 
         return SLOT.sub(calculator, html)
 

@@ -3,17 +3,17 @@
 from collections.abc import Mapping
 from html import escape
 
-from build_tools.calculator.wording import say
 from decision.deadlines.clock_book import AUTHORITIES, Clock, ClockBook, Step, Timeline
+from decision.project.wording import Wording
 
 
-def tables_html(wording: Mapping, book: ClockBook, hrefs: Mapping[str, str], level: int) -> str:
+def tables_html(wording: Wording, book: ClockBook, hrefs: Mapping[str, str], level: int) -> str:
     clocks = "".join(_clock_table(wording, book, authority, hrefs) for authority in AUTHORITIES)
     rows = "".join(_timeline_row(wording, book, line, hrefs) for line in book.timelines.values())
     return (
-        f'<h{level} id="calc-every-clock">{escape(say(wording, "clocks_heading"))}</h{level}>{clocks}'
-        f'<h{level} id="calc-every-timeline">{escape(say(wording, "timelines_heading"))}</h{level}>'
-        + table_html("calc-timelines", say(wording, "timelines_caption"), wording["timeline_columns"], rows)
+        f'<h{level} id="calc-every-clock">{escape(wording("clocks_heading"))}</h{level}>{clocks}'
+        f'<h{level} id="calc-every-timeline">{escape(wording("timelines_heading"))}</h{level}>'
+        + table_html("calc-timelines", wording("timelines_caption"), wording["timeline_columns"], rows)
     )
 
 
@@ -30,7 +30,7 @@ def links_html(hrefs: Mapping[str, str], cites: tuple[str, ...] | list[str]) -> 
     return ", ".join(f'<a href="{escape(hrefs[cite])}">{escape(cite)}</a>' for cite in cites)
 
 
-def _clock_table(wording: Mapping, book: ClockBook, authority: str, hrefs: Mapping[str, str]) -> str:
+def _clock_table(wording: Wording, book: ClockBook, authority: str, hrefs: Mapping[str, str]) -> str:
     clocks = [clock for clock in book.clocks.values() if clock.authority == authority]
     if not clocks:
         return ""
@@ -41,36 +41,36 @@ def _clock_table(wording: Mapping, book: ClockBook, authority: str, hrefs: Mappi
         f"<td>{links_html(hrefs, _clock_cites(clock))}</td></tr>"
         for clock in clocks
     )
-    caption = say(wording, "clocks_caption", authority=authority)
+    caption = wording("clocks_caption", authority=authority)
     return table_html(f"calc-{authority.lower()}", caption, wording["clock_columns"], rows)
 
 
-def amount_text(wording: Mapping, book: ClockBook, clock: Clock) -> str:
+def amount_text(wording: Wording, book: ClockBook, clock: Clock) -> str:
     """'5 working days', or for a deadline before an event '2 working days before: the event'; with
     two readings, both."""
     amount = _one_amount(wording, book, clock)
     if clock.alternative is None:
         return amount
-    return say(wording, "amount_or", amount=amount, other=_one_amount(wording, book, clock.alternative))
+    return wording("amount_or", amount=amount, other=_one_amount(wording, book, clock.alternative))
 
 
-def _one_amount(wording: Mapping, book: ClockBook, clock: Clock) -> str:
+def _one_amount(wording: Wording, book: ClockBook, clock: Clock) -> str:
     singular, plural = wording["units"][clock.counts]
     unit = singular if clock.amount == 1 else plural
     if not clock.backwards:
-        return say(wording, "amount", amount=clock.amount, unit=unit)
+        return wording("amount", amount=clock.amount, unit=unit)
     before = book.clocks[clock.before].name if clock.before in book.clocks else clock.before
-    return say(wording, "amount_before", amount=clock.amount, unit=unit, before=before)
+    return wording("amount_before", amount=clock.amount, unit=unit, before=before)
 
 
-def _counting_html(wording: Mapping, clock: Clock) -> str:
+def _counting_html(wording: Wording, clock: Clock) -> str:
     parts = [clock.counting]
     if clock.reading:
-        parts.append(say(wording, "reading", reading=clock.reading))
+        parts.append(wording("reading", reading=clock.reading))
     if clock.conflict and clock.alternative:
-        parts.append(say(wording, "conflict", conflict=clock.conflict))
+        parts.append(wording("conflict", conflict=clock.conflict))
         parts.append(
-            say(wording, "alternative_rule", name=clock.alternative.name, counting=clock.alternative.counting)
+            wording("alternative_rule", name=clock.alternative.name, counting=clock.alternative.counting)
         )
     return "".join(f"<p>{escape(part)}</p>" for part in parts)
 
@@ -80,7 +80,7 @@ def _clock_cites(clock: Clock) -> list[str]:
     return [*clock.cites, *extra]
 
 
-def _timeline_row(wording: Mapping, book: ClockBook, line: Timeline, hrefs: Mapping[str, str]) -> str:
+def _timeline_row(wording: Wording, book: ClockBook, line: Timeline, hrefs: Mapping[str, str]) -> str:
     labels = {step.id: step.label for step in line.steps}
     steps = "".join(f"<li>{escape(_step_text(wording, book, step, labels))}</li>" for step in line.steps)
     note = f"<p>{escape(line.note)}</p>" if line.note else ""
@@ -91,13 +91,13 @@ def _timeline_row(wording: Mapping, book: ClockBook, line: Timeline, hrefs: Mapp
     )
 
 
-def _step_text(wording: Mapping, book: ClockBook, step: Step, labels: Mapping[str, str]) -> str:
+def _step_text(wording: Wording, book: ClockBook, step: Step, labels: Mapping[str, str]) -> str:
     if step.clock is None:
-        return f"{step.label}: {say(wording, 'step_no_timescale', note=step.note)}"
+        return f"{step.label}: {wording('step_no_timescale', note=step.note)}"
     amount = amount_text(wording, book, book.clocks[step.clock])
     if step.after is None:
         return f"{step.label}: {amount}"
-    return f"{step.label}: {amount}, {say(wording, 'step_from', step=labels[step.after])}"
+    return f"{step.label}: {amount}, {wording('step_from', step=labels[step.after])}"
 
 
 def _head(columns: list[str]) -> str:

@@ -1,27 +1,41 @@
-"""The calculator's wording, from wording.yaml: every sentence it shows, at build time and in the browser."""
+"""What the calculator page says: each key of decision/wording/calculator.yaml, with its placeholders.
 
-from collections.abc import Mapping
-from pathlib import Path
+decision.project.wording reads and checks the file. The results, the errors and the date boxes use the aid's
+wording (decision/wording/aid.json), as decision/aid/calculator.py draws them in the browser.
+"""
 
-import yaml
-from mkdocs.exceptions import PluginError
+from decision.deadlines.clock_book import UNITS
 
-WORDING_FILE = Path(__file__).resolve().with_name("wording.yaml")
-SHOWN_AS = "build_tools/calculator/wording.yaml"  # as messages name it
-
-
-def load_wording(path: Path = WORDING_FILE) -> dict:
-    try:
-        wording = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"procedures-calculator: {SHOWN_AS}: {error}") from None
-    if not isinstance(wording, dict):
-        raise PluginError(f"procedures-calculator: {SHOWN_AS}: must be a mapping of key to wording")
-    return wording
-
-
-def say(wording: Mapping, key: str, **values: object) -> str:
-    """The wording for `key` with its {values} filled in; PluginError names a missing key."""
-    if key not in wording:
-        raise PluginError(f"procedures-calculator: {SHOWN_AS}: '{key}' is missing")
-    return str(wording[key]).format(**values)
+WORDING = {
+    "choose_label": "",
+    "choose_hint": "",
+    "choose_none": "",
+    "group_clocks": "authority",
+    "group_timelines": "authority",
+    "starts": "starts",
+    "date_legend": "",
+    "time_label": "",
+    "time_hint": "",
+    "happened_hint": "",
+    "calculate": "",
+    "needs_engine": "",
+    "clocks_heading": "",
+    "clocks_caption": "authority",
+    "clock_columns": [""],
+    "timelines_heading": "",
+    "timelines_caption": "",
+    "timeline_columns": [""],
+    "units": {unit: [""] for unit in UNITS if unit != "before_event"},  # [one, many]
+    "amount": "amount unit",
+    "amount_before": "amount unit before",
+    "reading": "reading",
+    "conflict": "conflict",
+    "alternative_rule": "name counting",
+    "amount_or": "amount other",
+    "step_from": "step",
+    "step_no_timescale": "note",
+    "status_loading": "",
+    "status_loading_link": "",
+    "status_queued": "",
+    "status_failed": "reason",
+}

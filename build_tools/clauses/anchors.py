@@ -1,6 +1,7 @@
 """Check that every clause is anchored exactly once across the rendered pages."""
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
 
 from decision.project.clauses import Clause
@@ -15,16 +16,17 @@ class _IdCollector(HTMLParser):
         self.ids.extend(value for name, value in attrs if name == "id" and value)
 
 
-def html_ids(html: str) -> list[str]:
+@functools.lru_cache(maxsize=256)  # mkdocs serve rebuilds every page: an unchanged page is not parsed again
+def html_ids(html: str) -> tuple[str, ...]:
     """Every `id` attribute in the HTML, in document order, repeats kept."""
     collector = _IdCollector()
     collector.feed(html)
     collector.close()
-    return collector.ids
+    return tuple(collector.ids)
 
 
 def anchor_problems(
-    clauses: list[Clause], ids_by_page: Mapping[str, list[str]], seed_pages: Mapping[str, list[str]]
+    clauses: list[Clause], ids_by_page: Mapping[str, Sequence[str]], seed_pages: Mapping[str, list[str]]
 ) -> list[str]:
     """One line per clause that is not anchored, or anchored more than once."""
     pages_by_id: dict[str, list[str]] = {}

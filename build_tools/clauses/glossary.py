@@ -6,7 +6,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"^\[\[glossary\]\][ \t]*$", re.MULTILINE)
+from build_tools.directives import find_directives, replace_lines
+
 _DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]: (?P<meaning>\S.*)$")
 # Characters that would otherwise be read as Markdown or break the table row.
 _MARKDOWN = re.compile(r"([\\`*_\[\]|])")
@@ -50,10 +51,11 @@ def glossary_table(abbreviations: list[Abbreviation]) -> str:
 
 def fill_glossary(markdown: str, table: str, shown: str) -> str:
     """Replace the page's one `[[glossary]]` line with the table."""
-    count = len(MARKER.findall(markdown))
-    if count != 1:
+    found = find_directives(markdown, shown, "glossary", "[[glossary]]", "procedures-clauses", ("",))
+    if len(found) != 1:
+        count = len(found)
         raise PluginError(f"procedures-clauses: {shown} needs exactly one `[[glossary]]` line, found {count}")
-    return MARKER.sub(lambda _: table, markdown)
+    return replace_lines(markdown, {found[0].line: table})
 
 
 def _cell(text: str) -> str:

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from build_tools.clauses.anchors import anchor_problems, html_ids
 from build_tools.clauses.config import ClausesConfig
 from build_tools.clauses.glossary import fill_glossary, glossary_table, read_abbreviations
-from build_tools.clauses.inventory import read_inventory
+from build_tools.rules.model import build_rules
 from decision.project.clauses import Clause
 
 
@@ -23,11 +23,11 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         self.root = Path()
         self.clauses: list[Clause] = []
         self.glossary = ""
-        self.ids_by_page: dict[str, list[str]] = {}
+        self.ids_by_page: dict[str, tuple[str, ...]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
-        self.clauses = read_inventory(self.root)
+        self.clauses = list(build_rules(config, "procedures-clauses").clauses)
         unmapped = sorted({c.source for c in self.clauses} - set(self.config.seed_pages))
         if unmapped:
             raise PluginError(

@@ -1,6 +1,7 @@
 """A built page's inline scripts, and its Content-Security-Policy meta tag allowing exactly those by hash."""
 
 import base64
+import functools
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -61,6 +62,7 @@ def with_script_hashes(policy: str, hashes: list[str]) -> str:
     raise PolicyError(f"its Content-Security-Policy has no script-src directive: {policy!r}")
 
 
+@functools.lru_cache(maxsize=256)  # mkdocs serve rebuilds every page: an unchanged page is not parsed again
 def allow_inline_scripts(html: str) -> str:
     """The page with its CSP meta tag allowing, by sha256, each inline script after it."""
     metas = list(CSP_META.finditer(html))

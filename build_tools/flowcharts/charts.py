@@ -9,8 +9,8 @@ from build_tools.flowcharts.overview import candidate_questions, group_key, over
 from build_tools.flowcharts.render import LAYOUTS, D2Renderer, well_drawn
 from build_tools.flowcharts.split import split_tree
 from build_tools.flowcharts.svg import Accessible, FinishedSvg, finish_svg
-from build_tools.flowcharts.wording import Wording
 from decision.errors import InputError
+from decision.project.wording import Wording
 from decision.trees.paths import enumerate_paths
 from decision.trees.tree import Tree
 

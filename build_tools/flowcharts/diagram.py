@@ -16,7 +16,7 @@ from build_tools.flowcharts.labels import (
     outcome_box,
     question_box,
 )
-from build_tools.flowcharts.wording import Wording
+from decision.project.wording import Wording
 from decision.trees.tree import Tree
 
 TITLE_KEY = "TITLE"

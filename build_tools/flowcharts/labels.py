@@ -10,10 +10,11 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from build_tools.flowcharts.wording import Wording
+from decision.aid.wording import say
+from decision.project.wording import Wording
 from decision.trees.conditions import AllOf, AnswerIncludes, AnswerIs, AnyOf, Condition, DateComparison, Not
 from decision.trees.engine import format_date
-from decision.trees.tree import Question, Tree
+from decision.trees.tree import Question, Tree, reading_order
 
 QUESTION_WIDTH = 34  # characters per line inside a question box
 OUTCOME_WIDTH = 28
@@ -30,16 +31,9 @@ class BoxText:
 
 
 def question_numbers(tree: Tree) -> dict[str, int]:
-    """Questions numbered in the order a reader meets them (breadth first, as the aid's text version
-    lists them), so arrows can refer back to earlier answers."""
-    order: list[str] = []
-    waiting = [tree.start]
-    while waiting:
-        node_id = waiting.pop(0)
-        if node_id in tree.questions and node_id not in order:
-            order.append(node_id)
-            waiting += [branch.go for branch in tree.questions[node_id].next]
-    return {question_id: number for number, question_id in enumerate(order, start=1)}
+    """Questions numbered in the order a reader meets them (as the aid's text version lists them), so
+    arrows can refer back to earlier answers."""
+    return {question.id: number for number, question in enumerate(reading_order(tree), start=1)}
 
 
 def question_box(tree: Tree, question: Question, wording: Wording, cites: bool = True) -> BoxText:
@@ -53,7 +47,7 @@ def question_box(tree: Tree, question: Question, wording: Wording, cites: bool =
 
 def outcome_box(tree: Tree, outcome_id: str, wording: Wording) -> BoxText:
     outcome = tree.outcomes[outcome_id]
-    lines = (wording.urgency[outcome.urgency], *wrap(outcome.decision, OUTCOME_WIDTH))
+    lines = (say("urgency")[outcome.urgency], *wrap(outcome.decision, OUTCOME_WIDTH))
     return BoxText(lines, _clause_lines(outcome.cites, wording))
 
 
@@ -109,13 +103,9 @@ def _describe(
         return _describe(inner, question, tree, numbers, wording)
 
     if isinstance(condition, AllOf):
-        return wording.texts["all_of"].join(
-            _grouped(inner, describe(inner)) for inner in condition.conditions
-        )
+        return wording["all_of"].join(_grouped(inner, describe(inner)) for inner in condition.conditions)
     if isinstance(condition, AnyOf):
-        return wording.texts["any_of"].join(
-            _grouped(inner, describe(inner)) for inner in condition.conditions
-        )
+        return wording["any_of"].join(_grouped(inner, describe(inner)) for inner in condition.conditions)
     if isinstance(condition, Not):
         return wording("negation", condition=describe(condition.condition))
     if isinstance(condition, DateComparison):
@@ -139,7 +129,7 @@ def _date_text(
 
     other = format_date(condition.other) if condition.fixed else name(condition.other)
     if condition.plus_years:
-        years = wording.lists["date_years"][condition.plus_years != 1]
+        years = wording["date_years"][condition.plus_years != 1]
         other = years.format(years=condition.plus_years, question=other)
     key = "date_before" if condition.before else "date_on_or_after"
     return wording(key, date=name(condition.date), other=other)
@@ -150,7 +140,7 @@ def options_text(question: Question, values: tuple[str, ...], wording: Wording, 
     labels = [option.label for value in values if (option := question.option(value)) is not None]
     if quoted:
         labels = [wording("quoted", label=label) for label in labels]
-    return wording.texts["one_of"].join(labels)
+    return wording["one_of"].join(labels)
 
 
 def _grouped(condition: Condition, text: str) -> str:

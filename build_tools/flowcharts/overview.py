@@ -28,7 +28,8 @@ from build_tools.flowcharts.labels import (
     wrap,
     wrap_arrow_label,
 )
-from build_tools.flowcharts.wording import Wording
+from decision.aid.wording import say
+from decision.project.wording import Wording
 from decision.trees.paths import TreePath
 from decision.trees.tree import URGENCIES, Question, Tree
 
@@ -111,16 +112,16 @@ def overview_source(
 
 def _group_box(urgency: str, outcomes: list[str], split: Split, wording: Wording) -> BoxText:
     """The urgency tag, how many outcomes have it and where the detailed chart shows them."""
-    count = wording.lists["group_outcomes"][len(outcomes) != 1].format(count=len(outcomes))
+    count = wording["group_outcomes"][len(outcomes) != 1].format(count=len(outcomes))
     parts = sorted({split.part_of(outcome_id) for outcome_id in outcomes})
     if len(split.parts) > 1:
         where = (
-            ", ".join(map(str, parts[:-1])) + wording.texts["all_of"] + str(parts[-1])
+            ", ".join(map(str, parts[:-1])) + wording["all_of"] + str(parts[-1])
             if len(parts) > 1
             else str(parts[0])
         )
-        count += " " + wording.lists["group_parts"][len(parts) != 1].format(parts=where)
-    return BoxText((wording.urgency[urgency], *wrap(count, OUTCOME_WIDTH)), ())
+        count += " " + wording["group_parts"][len(parts) != 1].format(parts=where)
+    return BoxText((say("urgency")[urgency], *wrap(count, OUTCOME_WIDTH)), ())
 
 
 def _answers_text(

@@ -5,7 +5,8 @@ from html import escape
 from build_tools.flowcharts.d2 import CONNECTOR_STYLE
 from build_tools.flowcharts.diagram import QUESTION_STYLE, URGENCY_STYLES
 from build_tools.flowcharts.svg import FONT_PLACEHOLDER, SECONDARY_COLOUR, FinishedSvg
-from build_tools.flowcharts.wording import Wording
+from decision.aid.wording import say
+from decision.project.wording import Wording
 
 SWATCH_OPEN = '<svg class="flowchart-swatch" width="48" height="28" viewBox="0 0 48 28" aria-hidden="true">'
 
@@ -33,16 +34,16 @@ def key_html(wording: Wording) -> str:
         *(
             (
                 _swatch(URGENCY_STYLES[urgency]),
-                wording("key_outcome", tag=tag, border=wording.border[urgency]),
+                wording("key_outcome", tag=tag, border=wording["border"][urgency]),
             )
-            for urgency, tag in wording.urgency.items()
+            for urgency, tag in say("urgency").items()
         ),
         (_swatch(CONNECTOR_STYLE), wording("key_connector")),
         (_arrow_swatch(dashed=True), wording("key_dashed_arrow")),
         (_swatch(URGENCY_STYLES["within-working-days"]), wording("key_group")),
         (_small_type_swatch(), wording("key_small_type")),
     ]
-    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in wording.lists["key_columns"])
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in wording["key_columns"])
     body = "".join(f"<tr><td>{swatch}</td><td>{escape(text)}</td></tr>" for swatch, text in rows)
     return (
         f'<h2 id="flowchart-key" class="flowchart-key-heading">{escape(wording("key_heading"))}</h2>'

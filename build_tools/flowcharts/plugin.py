@@ -23,23 +23,27 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from build_tools.directives import Directive, find_directives, replace_lines
 from build_tools.flowcharts.charts import Chart, tree_chart
 from build_tools.flowcharts.config import FlowchartsConfig
 from build_tools.flowcharts.page import figure_html, key_html, timeline_table_html
 from build_tools.flowcharts.render import D2Renderer
 from build_tools.flowcharts.svg import FinishedSvg
 from build_tools.flowcharts.timeline_chart import timeline_charts, timeline_table_rows
-from build_tools.flowcharts.wording import WORDING_FILE, Wording, load_wording
+from build_tools.flowcharts.wording import WORDING
+from build_tools.rules.model import build_rules
 from decision.deadlines.clock_book import ClockBook
 from decision.errors import InputError
-from decision.project.deadline_files import load_deadlines
-from decision.project.rulebook import Project, compile_project, load_trees
+from decision.project.rulebook import Project
+from decision.project.wording import Wording, load_wording, wording_path
 from decision.trees.tree import Tree
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "flowcharts.css"
-DIRECTIVE = re.compile(r"^\[\[(flowchart|timeline-chart) ([a-z0-9-]+)\]\][ \t]*$", re.MULTILINE)
 INDEX_DIRECTIVE = "[[flowchart-index]]"
 SLOT = re.compile(r'<div class="flowchart-slot" data-slot="(\d+)"></div>')
+# The last chart drawn of each tree in this process (key, chart, D2 drawings used): mkdocs serve makes
+# new plugins for every rebuild, and drawing a chart takes a second.
+_DRAWN: dict[str, tuple[str, Chart, frozenset[str]]] = {}
 
 
 class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
@@ -57,16 +61,14 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         self.fonts: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).resolve().parent
-        self.project = Project(root=root, docs=Path(config.docs_dir))
+        rules = build_rules(config, "procedures-flowcharts")
+        self.project, self.trees, self.version = rules.project, dict(rules.trees), dict(rules.version)
+        self.book = rules.book
         try:
-            self.trees = load_trees(self.project)
-            self.version = compile_project(self.project)["version"]
-            self.book = load_deadlines().book
-            self.wording = load_wording()
+            self.wording = load_wording("flowcharts.yaml", WORDING)
         except InputError as error:
             raise PluginError(f"procedures-flowcharts: {error}") from None
-        self.renderer = D2Renderer(root / self.config.cache_dir)
+        self.renderer = D2Renderer(self.project.root / self.config.cache_dir)
         self.charts, self.timelines = {}, {}
         config.extra_css.append(f"{self.config.assets}/{STYLESHEET.name}")
         return config
@@ -77,21 +79,23 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         # The charts are drawn from files outside docs/.
         server.watch(str(self.project.rules_dir))
         server.watch(str(self.project.clocks_file))
-        server.watch(str(WORDING_FILE))
+        server.watch(str(wording_path("flowcharts.yaml")))
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.slots, self.charted, self.fonts = [], {}, {}
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        shown = f"docs/{page.file.src_uri}"
+        shown, filled, plugin = f"docs/{page.file.src_uri}", {}, "procedures-flowcharts"
         try:
-            markdown = DIRECTIVE.sub(lambda match: self._directive(match, page, files, shown), markdown)
+            for kind in ("flowchart", "timeline-chart"):
+                for directive in find_directives(markdown, shown, kind, f"[[{kind} ID]]", plugin):
+                    filled[directive.line] = self._directive(kind, directive, page, files, shown)
         except InputError as error:
-            raise PluginError(f"procedures-flowcharts: {error}") from None
-        if INDEX_DIRECTIVE in markdown:
-            markdown = markdown.replace(INDEX_DIRECTIVE, self._index(page))
-        return markdown
+            raise PluginError(f"{plugin}: {error}") from None
+        index = find_directives(markdown, shown, "flowchart-index", INDEX_DIRECTIVE, plugin, ("",))
+        filled |= {directive.line: self._index(page) for directive in index}
+        return replace_lines(markdown, filled)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return SLOT.sub(lambda slot: self.slots[int(slot.group(1))], html)
@@ -116,9 +120,8 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             (target / "fonts" / name).write_bytes(data)
         self.renderer.prune()
 
-    def _directive(self, match: re.Match[str], page: Page, files: Files, shown: str) -> str:
-        kind, name = match.groups()
-        line = match.string.count("\n", 0, match.start()) + 1
+    def _directive(self, kind: str, directive: Directive, page: Page, files: Files, shown: str) -> str:
+        name, line = directive.argument, directive.line
         if kind == "flowchart":
             if name not in self.trees:
                 raise InputError(f"{shown}:{line}: [[flowchart {name}]] names no tree in decision/rules/")
@@ -134,7 +137,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         assert self.wording is not None
         wording = self.wording
         if tree.id not in self.charts:
-            self.charts[tree.id] = tree_chart(tree, self.version, self.renderer, wording)
+            self.charts[tree.id] = self._drawn(tree, wording)
         chart = self.charts[tree.id]
         aid_page = self.config.aid_page.format(tree=tree.id)
         aid_file = files.get_file_from_path(aid_page)
@@ -162,6 +165,17 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         blocks.append(self._slot(key_html(wording)))
         return "\n\n".join(blocks)
 
+    def _drawn(self, tree: Tree, wording: Wording) -> Chart:
+        """The tree's chart, drawn again only if the tree, the rules version or the wording changed."""
+        key = repr((tree, self.version, dict(wording)))
+        if _DRAWN.get(tree.id, ("",))[0] != key:
+            renderer = D2Renderer(self.renderer.cache_dir)
+            chart = tree_chart(tree, self.version, renderer, wording)
+            _DRAWN[tree.id] = (key, chart, frozenset(renderer.used))
+        _, chart, used = _DRAWN[tree.id]
+        self.renderer.used.update(used)  # so prune() keeps its drawings
+        return chart
+
     def _timeline(self, timeline_id: str, page: Page) -> str:
         assert self.book is not None and self.wording is not None
         wording, line = self.wording, self.book.timelines[timeline_id]
@@ -176,7 +190,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             blocks.append(line.note)
         rows = timeline_table_rows(line, self.book, wording)
         caption = wording("timeline_table_caption", name=line.name)
-        blocks.append(self._slot(timeline_table_html(rows, caption, wording.lists["timeline_columns"])))
+        blocks.append(self._slot(timeline_table_html(rows, caption, wording["timeline_columns"])))
         blocks.append(wording("calculator_link", link=self._link(page, self.config.calculator_page)))
         return "\n\n".join(blocks)
 

@@ -13,9 +13,9 @@ from build_tools.flowcharts import d2
 from build_tools.flowcharts.labels import BoxText, continued_label, wrap
 from build_tools.flowcharts.render import D2Renderer, well_drawn
 from build_tools.flowcharts.svg import Accessible, FinishedSvg, finish_svg
-from build_tools.flowcharts.wording import Wording
 from decision.deadlines.clock_book import Clock, ClockBook, Timeline
 from decision.errors import InputError
+from decision.project.wording import Wording
 
 EVENT_KEY = "EVENT"  # step ids are kebab-case, so never this
 STEP_WIDTH = 30
@@ -40,9 +40,14 @@ class Link:
 
 def interval_text(clock: Clock, wording: Wording) -> str:
     """ "5 working days", "48 hours before", "At least 3 weeks": the timescale as the chart shows it."""
-    interval = wording.interval(clock.amount, clock.counts)
+    interval = _interval(wording, clock.amount, clock.counts)
     key = "interval_before" if clock.backwards else f"interval_{clock.meaning}"
     return wording(key, interval=interval)
+
+
+def _interval(wording: Wording, amount: int, unit: str) -> str:
+    """ "5 working days", "1 hour"."""
+    return wording["units"][unit][amount != 1].format(amount=amount)
 
 
 def timeline_charts(
@@ -68,7 +73,7 @@ def timeline_table_rows(line: Timeline, book: ClockBook, wording: Wording) -> li
         clock = book.clocks[step.clock] if step.clock else None
         counting = clock.counting if clock else step.note or ""
         if clock and clock.alternative:
-            other = wording.interval(clock.alternative.amount, clock.alternative.counts)
+            other = _interval(wording, clock.alternative.amount, clock.alternative.counts)
             counting += " " + wording("other_reading", interval=other)
         timescale = interval_text(clock, wording) if clock else wording("no_timescale")
         rows.append((step.label, timescale, counting, ", ".join(step.cites)))

@@ -1,8 +1,8 @@
 """Everything the decision aids need in the built site, written by the `procedures-aids` plugin.
 
     site/assets/pyodide/<version>/   the Pyodide boot files (checked against files.json) and the snapshot
-    site/assets/decision/            decision-<hash>.zip: the decision package (with its bytecode for
-                                     Pyodide's Python), its rules and data
+    site/assets/decision/            decision-<hash>.zip: the decision package (as bytecode for Pyodide's
+                                     Python), its rules and data
     site/assets/aid/                 engine.mjs, engine-start.mjs, engine-worker.mjs, and engine.json
                                      naming the files above
 
@@ -42,7 +42,8 @@ def write(site_dir: Path, project_root: Path, extra: Mapping[str, bytes] | None 
     pyodide_url = f"{PYODIDE_DIR}/{read_manifest()['version']}/"
     boot = copy_boot_files(package_dir(project_root), site_dir / pyodide_url)
     files = bundle_files(project_root, extra or {})
-    bundle = zip_bytes(files | compiled_modules(site_dir / pyodide_url, boot["files"], files, project_root))
+    compiled = compiled_modules(site_dir / pyodide_url, boot["files"], files, project_root)
+    bundle = zip_bytes({name: data for name, data in files.items() if not name.endswith(".py")} | compiled)
     bundle_hash = hashlib.sha256(bundle).hexdigest()
     bundle_url = f"{DECISION_DIR}/decision-{bundle_hash[:16]}.zip"
     (site_dir / DECISION_DIR).mkdir(parents=True, exist_ok=True)

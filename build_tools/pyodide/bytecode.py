@@ -1,8 +1,9 @@
 """The decision package's modules compiled to bytecode for Pyodide's Python, at build time in Node.
 
-A plain (first) visit then imports the package without compiling it. The .pyc files go into the
-bundle beside their sources, under __pycache__, where that Python looks for them; they are made by
-the site's own copy of Pyodide, so they are always for its Python version.
+A plain (first) visit then imports the package without compiling it. The bundle holds each module
+as a .pyc in place of its source (smaller than both, and nothing to fall back to: bytecode for another
+Python fails the import, naming the module). They are made by the site's own copy of Pyodide, so they
+are for its Python version.
 """
 
 import io
@@ -21,7 +22,7 @@ SCRIPT = Path(__file__).resolve().parent / "make-bytecode.mjs"
 def compiled_modules(
     pyodide_dir: Path, boot_files: dict, files: Mapping[str, bytes], project_root: Path
 ) -> dict:
-    """Zip member name -> .pyc contents, for every .py member of the bundle `files`."""
+    """Zip member name -> .pyc contents, for every .py member of the bundle `files` (x.py gives x.pyc)."""
     sources = zip_bytes({name: content for name, content in files.items() if name.endswith(".py")})
     key = node.digest(SCRIPT.read_bytes(), json.dumps(boot_files, sort_keys=True).encode(), sources)
 

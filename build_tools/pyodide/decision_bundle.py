@@ -4,8 +4,9 @@ Layout inside the zip (paths as `import decision` sees them):
 
     decision/*.py                      the package's shared modules (errors, problems)
     decision/{trees,deadlines,aid}/*   run-time modules and the JSON they read (SHIPPED_PACKAGES)
+    decision/wording/*.json            the wording the browser shows (the YAML wording is build-time)
     decision/data/*                    bank holidays and the Europe/London zone (build_tools.calendar_data)
-    decision/built/rulebook.json       every tree, compiled by decision.project.rulebook.compile_project
+    decision/built/rulebook.json       every tree, compiled (build_tools.rules.model: Rules.rulebook)
     decision/built/clocks.json         decision/clocks.yaml as plain JSON, checked by deadlines.clock_book
     decision/built/...                 anything else the caller passes (the aids plugin's page map)
 
@@ -20,14 +21,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from decision.deadlines.clock_book import parse_clock_book
-from decision.errors import InputError
-from decision.project.rulebook import Project, compile_project
-from decision.project.source import read_yaml
-from decision.trees.compiled import plain
+from build_tools.rules.model import RulesProblem, load_rules
+from decision.project.rulebook import Project
 
-# The subpackages the browser runs; decision/project/ and decision/cli/ are build-time and command line.
-SHIPPED_PACKAGES = ("trees", "deadlines", "aid")
+# The folders the browser reads: the subpackages it runs and the wording it shows; decision/project/ and
+# decision/cli/ are build-time and command line.
+SHIPPED_PACKAGES = ("trees", "deadlines", "aid", "wording")
 BUILT = "decision/built"
 RULEBOOK = f"{BUILT}/rulebook.json"
 CLOCKS = f"{BUILT}/clocks.json"
@@ -61,12 +60,12 @@ def bundle_files(project_root: Path, extra: Mapping[str, bytes]) -> dict[str, by
             "run `python -m build_tools.calendar_data`"
         )
     files |= {f"decision/data/{path.name}": path.read_bytes() for path in data_files}
-    project = Project(root=project_root)
     try:
-        files[RULEBOOK] = _json_bytes(compile_project(project))
-        files[CLOCKS] = _json_bytes(_clocks(project))
-    except InputError as error:
-        raise PluginError(f"procedures-aids: {error}") from None
+        rules = load_rules(Project(root=project_root))  # the build's own, unless a file changed since
+    except RulesProblem as error:
+        raise PluginError(f"procedures-aids: the rule files have problems:\n{error}") from None
+    files[RULEBOOK] = _json_bytes(rules.rulebook)
+    files[CLOCKS] = _json_bytes(rules.clocks)
     return files | dict(extra)
 
 
@@ -84,14 +83,6 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, content)
     return buffer.getvalue()
-
-
-def _clocks(project: Project) -> object:
-    """decision/clocks.yaml as plain data, after the deadlines engine has accepted every clock in it."""
-    shown = project.shown(project.clocks_file)
-    raw = read_yaml(project.clocks_file, shown)
-    parse_clock_book(raw, shown)
-    return plain(raw)
 
 
 def _json_bytes(document: object) -> bytes:

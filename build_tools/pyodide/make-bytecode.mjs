@@ -3,12 +3,11 @@
 //
 //   node make-bytecode.mjs PYODIDE_DIR SOURCES_ZIP OUTPUT_ZIP
 //
-// SOURCES_ZIP holds the modules under their names in the bundle (decision/...). OUTPUT_ZIP holds one
-// __pycache__ file per module, named as that Python looks for it and compiled from where the worker
-// unpacks the bundle (/app), so tracebacks name the same files. The files are hash-based and
-// unchecked: they hold no time, so the same sources give the same bytes, and importing reads no
-// source. Without column ranges (PYTHONNODEBUGRANGES) they are a quarter smaller; tracebacks still
-// give the line.
+// SOURCES_ZIP holds the modules under their names in the bundle (decision/...). OUTPUT_ZIP holds a
+// .pyc file in each one's place (decision/aid/browser.py gives decision/aid/browser.pyc), compiled
+// where the worker unpacks the bundle (/app), so tracebacks name the module's source file and line.
+// The files are hash-based: they hold no time, so the same sources give the same bytes. Without
+// column ranges (PYTHONNODEBUGRANGES) they are a quarter smaller.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -18,14 +17,14 @@ const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).
 const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, env: { PYTHONNODEBUGRANGES: "1" } });
 pyodide.unpackArchive(new Uint8Array(readFileSync(sourcesZip)), "zip", { extractDir: "/app" });
 pyodide.runPython(`
-import importlib.util, pathlib, py_compile, zipfile
+import pathlib, py_compile, zipfile
 with zipfile.ZipFile("/bytecode.zip", "w") as archive:
     for source in sorted(pathlib.Path("/app").rglob("*.py")):
-        cached = importlib.util.cache_from_source(str(source))
+        compiled = source.with_suffix(".pyc")
         py_compile.compile(
-            str(source), cfile=cached, doraise=True,
+            str(source), cfile=str(compiled), doraise=True,
             invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
         )
-        archive.write(cached, pathlib.Path(cached).relative_to("/app").as_posix())
+        archive.write(compiled, compiled.relative_to("/app").as_posix())
 `);
 writeFileSync(output, pyodide.FS.readFile("/bytecode.zip"));

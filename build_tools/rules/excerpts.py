@@ -8,6 +8,7 @@ Ids are dropped from the copy (the page keeps them) and links are rewritten to w
 page.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -26,6 +27,7 @@ _HEADING_OPEN = re.compile(r"<h[1-6]\b[^>]*>")
 _HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
+_ID_VALUE = re.compile(r"""\bid=["']([^"']*)["']""")  # a quick look before parsing the page
 
 
 @dataclass(eq=False)
@@ -90,6 +92,11 @@ class _Outline(HTMLParser):
         return self.html[element.start : element.end]
 
 
+@functools.lru_cache(maxsize=256)  # a page is read for excerpts and conflicts, and again when serve rebuilds
+def _outline(html: str) -> _Outline:
+    return _Outline(html)
+
+
 @dataclass(frozen=True)
 class Excerpt:
     page_url: str  # from the site root: "kent/alerts/"
@@ -109,7 +116,9 @@ class Conflict:
 
 def page_excerpts(html: str, page_url: str, page_title: str, anchors: set[str]) -> list[Excerpt]:
     """The text at each of `anchors` that this page has."""
-    outline = _Outline(html)
+    if not anchors & set(_ID_VALUE.findall(html)):
+        return []
+    outline = _outline(html)
     found = []
     for anchor in sorted(anchors & outline.by_id.keys()):
         element = outline.by_id[anchor]
@@ -121,7 +130,9 @@ def page_excerpts(html: str, page_url: str, page_title: str, anchors: set[str]) 
 
 def page_conflicts(html: str, page_url: str, page_title: str) -> list[Conflict]:
     """Each `!!! warning "Conflict in the source: ..."` note on the page, in page order."""
-    outline = _Outline(html)
+    if CONFLICT not in html:
+        return []
+    outline = _outline(html)
     found = []
     for element in _walk(outline.root):
         if "admonition" in element.classes and element.children:

@@ -1,26 +1,49 @@
-"""The project's rules, checked and loaded once per build: trees, clocks and the rules version.
+"""The project's rules, checked and loaded once per build for every plugin: trees, clocks, clauses, scenarios.
 
-`load_rules` runs the whole rule check (decision.project.rulebook.check_project: shape, the JSON Schema,
-clauses, clocks, hand-offs, guidance pages, unreachable branches) and reads the clocks, and raises
-RulesProblem listing every problem as `file:line: node: message`.
+`load_rules` reads each file once (decision.project.rulebook.read_project: shape, the JSON Schema, clauses,
+clocks, hand-offs, guidance pages, unreachable branches; then the clocks and calendar, then the training
+scenarios) and raises RulesProblem listing every problem as `file:line: node: message`. While none of the
+files it reads has changed (mkdocs serve rebuilding after an edit elsewhere), it returns the same Rules.
+
+The `procedures-rules` plugin loads it in on_config and leaves it in mkdocs' config for this build; every
+other plugin takes it from there with `build_rules`, which fails if procedures-rules did not run first.
 """
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from decision.deadlines.clock_book import ClockBook, ClockDataError, parse_clock_book
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from build_tools.training.scenarios import SCENARIOS, Known, Scenario, ScenarioError, read_scenarios
+from decision.deadlines.clock_book import ClockBook, ClockDataError
+from decision.deadlines.deadline_data import DeadlineData, from_documents
 from decision.errors import InputError
-from decision.project.rulebook import Project, check_project, load_trees, rules_version
-from decision.project.source import read_yaml
+from decision.project.clauses import Clause
+from decision.project.deadline_files import read_calendar
+from decision.project.rulebook import SCHEMA_FILE, Project, read_project, rules_version
+from decision.trees.compiled import plain
 from decision.trees.tree import Tree
+
+CONFIG_KEY = "procedures_rules"  # where procedures-rules leaves this build's Rules in mkdocs' config
 
 
 @dataclass(frozen=True)
 class Rules:
     project: Project
     trees: Mapping[str, Tree]  # by id, in file-name order
-    book: ClockBook
+    deadlines: DeadlineData  # the clocks, bank holidays and time zone
+    clauses: tuple[Clause, ...]  # the clause inventory, in its order
+    scenarios: tuple[Scenario, ...]  # the training scenarios, in file-name order
+    rulebook: Mapping  # every tree compiled for the browser (decision.trees.compiled)
+    clocks: object  # decision/clocks.yaml as plain data, for the browser
     version: Mapping[str, str]  # {"hash": ..., "date": YYYY-MM-DD}, as the aid shows it
+
+    @property
+    def book(self) -> ClockBook:
+        return self.deadlines.book
 
 
 class RulesProblem(Exception):
@@ -29,19 +52,85 @@ class RulesProblem(Exception):
         super().__init__("\n".join(problems))
 
 
+_loaded: dict[tuple[Path, Path], tuple[str, Rules]] = {}  # by project: the files' fingerprint, their Rules
+
+
 def load_rules(project: Project) -> Rules:
-    problems = check_project(project)
-    book, shown = None, project.shown(project.clocks_file)
+    """The project's Rules; RulesProblem lists every problem in its files."""
+    key, fingerprint = (project.root, project.docs_dir), _fingerprint(project)
+    if key in _loaded and _loaded[key][0] == fingerprint:
+        return _loaded[key][1]
+    rules = _read_rules(project)
+    _loaded[key] = (fingerprint, rules)
+    return rules
+
+
+def build_rules(config: MkDocsConfig, plugin: str) -> Rules:
+    """This build's Rules, as procedures-rules loaded them; PluginError if it has not run."""
+    rules = config.get(CONFIG_KEY)
+    if not isinstance(rules, Rules):
+        raise PluginError(
+            f"{plugin}: the procedures-rules plugin must be listed before it in mkdocs.yml "
+            "(it loads and checks the rules every plugin uses)"
+        )
+    return rules
+
+
+def _read_rules(project: Project) -> Rules:
+    checked = read_project(project)
+    problems, deadlines = checked.problems, None
     try:
-        book = parse_clock_book(read_yaml(project.clocks_file, shown), shown)
+        deadlines = from_documents(checked.clocks, *read_calendar(project))
     except ClockDataError as error:
         problems += [str(problem) for problem in error.problems]
     except InputError as error:
         problems.append(str(error))
-    if problems or book is None:
+    if problems or deadlines is None:
         raise RulesProblem(problems)
+    known = Known(
+        trees=frozenset(checked.trees),
+        clocks=frozenset(deadlines.book.clocks),
+        clauses=frozenset(clause.id for clause in checked.clauses),
+    )
     try:
-        trees = load_trees(project)
-        return Rules(project, trees, book, rules_version(project, [tree.reviewed for tree in trees.values()]))
-    except InputError as error:  # the check passed, so only a file changed since could do this
-        raise RulesProblem([str(error)]) from None
+        scenarios = read_scenarios(project, known)
+    except ScenarioError as error:
+        raise RulesProblem(error.problems) from None
+    version = rules_version(project, [tree.reviewed for tree in checked.trees.values()])
+    return Rules(
+        project=project,
+        trees=checked.trees,
+        deadlines=deadlines,
+        clauses=tuple(checked.clauses),
+        scenarios=tuple(scenarios),
+        rulebook=checked.rulebook(version),
+        clocks=plain(checked.clocks),
+        version=version,
+    )
+
+
+def model_files(project: Project) -> list[Path]:
+    """The files and folders the model is read from (the docs folder aside)."""
+    return [
+        project.rules_dir,
+        project.clocks_file,
+        project.data_dir,
+        project.clauses_file,
+        SCHEMA_FILE,
+        project.root / SCENARIOS,
+    ]
+
+
+def _fingerprint(project: Project) -> str:
+    """A hash of every file `_read_rules` reads, and of the list of pages a tree's `guidance` may name."""
+    digest = hashlib.sha256()
+    for path in [file for place in model_files(project) for file in _files_in(place)]:
+        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    pages = sorted(path.relative_to(project.docs_dir).as_posix() for path in project.docs_dir.rglob("*.md"))
+    digest.update("\0".join(pages).encode())
+    return digest.hexdigest()
+
+
+def _files_in(place: Path) -> list[Path]:
+    """The file itself, or the files in the folder; none if it is missing."""
+    return [place] if place.is_file() else sorted(path for path in place.glob("*") if path.is_file())

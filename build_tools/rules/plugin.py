@@ -1,8 +1,9 @@
 """`procedures-rules`: fail the build on any problem in the rule files; make the Rules review pages.
 
 The first procedures plugin in mkdocs.yml, so a wrong rule stops the build with its file and line
-before any other plugin reads the rules. The review pages are generated in on_files; once every page
-is rendered (on_env), the text at each clause they cite is copied in from the guidance pages.
+before any other plugin uses the rules; it loads them once (build_tools.rules.model) for all of them.
+The review pages are generated in on_files; once every page is rendered (on_env), the text at each
+clause they cite is copied in from the guidance pages.
 """
 
 from collections.abc import Callable, Iterable
@@ -18,11 +19,12 @@ from mkdocs.structure.pages import Page
 
 from build_tools.rules.config import RulesConfig
 from build_tools.rules.excerpts import Conflict, Excerpt, page_conflicts, page_excerpts
-from build_tools.rules.model import Rules, RulesProblem, load_rules
-from build_tools.rules.review import WORDING_FILE, ReviewPage, filled, load_wording, review_pages
+from build_tools.rules.model import CONFIG_KEY, Rules, RulesProblem, load_rules, model_files
+from build_tools.rules.review import ReviewPage, filled, review_pages
+from build_tools.rules.wording import WORDING
 from decision.errors import InputError
 from decision.project.rulebook import Project
-from decision.project.source import LineDict
+from decision.project.wording import Wording, load_wording, wording_path
 
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = "assets/review"
@@ -33,13 +35,13 @@ class RulesPlugin(BasePlugin[RulesConfig]):
         self.rules: Rules | None = None
         self.reviews: dict[str, ReviewPage] = {}  # by docs-relative path
         self.rendered: list[Page] = []
-        self.wording = LineDict()
+        self.wording = Wording({})
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(root=Path(config.config_file_path).resolve().parent, docs=Path(config.docs_dir))
         try:
             self.rules = load_rules(project)
-            self.wording = load_wording()
+            self.wording = load_wording("rules.yaml", WORDING)
             pages = review_pages(self.rules, self.wording, self.config.review_folder, self.config.aid_page)
         except RulesProblem as error:
             raise PluginError("procedures-rules: the rule files have problems:\n" + str(error)) from None
@@ -47,16 +49,17 @@ class RulesPlugin(BasePlugin[RulesConfig]):
             raise PluginError(f"procedures-rules: {error}") from None
         self.reviews = {page.path: page for page in pages}
         self._add_to_nav(config)
+        config[CONFIG_KEY] = self.rules  # the other plugins take it from here (model.build_rules)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
     ) -> LiveReloadServer:
-        # Rebuild when a rule file, the clocks or the review wording change, not only the pages.
+        # Rebuild when a file of the model or the review wording changes, not only the pages.
         assert self.rules is not None  # on_config always runs first
-        server.watch(str(self.rules.project.rules_dir))
-        server.watch(str(self.rules.project.clocks_file))
-        server.watch(str(WORDING_FILE))
+        for path in model_files(self.rules.project):
+            server.watch(str(path))
+        server.watch(str(wording_path("rules.yaml")))
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -3,7 +3,7 @@
 Each rule (question, answer, branch, outcome, action, clock) is a row: what the tools do on the
 left, and on the right a placeholder for the text of each clause it cites, which the plugin fills
 from the rendered guidance pages (build_tools/rules/excerpts.py). Every word comes from the rule
-data, the clocks or wording.yaml beside this module.
+data, the clocks or decision/wording/rules.yaml.
 """
 
 import posixpath
@@ -11,20 +11,18 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape
-from pathlib import Path
 
 from build_tools.rules.excerpts import Conflict, Excerpt, relinked
 from build_tools.rules.model import Rules
-from decision.aid.render import check_text, condition_text, say, version_text
+from decision.aid.pieces import version_text
+from decision.aid.text_version import check_text, condition_text
+from decision.aid.wording import say
 from decision.deadlines.clock_book import Clock
-from decision.errors import InputError
-from decision.project.source import LineDict, read_yaml
+from decision.project.wording import Wording
 from decision.trees.conditions import AnswerIncludes, AnswerIs, DateComparison, atoms
 from decision.trees.engine import format_date
 from decision.trees.tree import Outcome, Question, Tree
 
-WORDING_FILE = Path(__file__).with_name("wording.yaml")
-WORDING_NAME = "build_tools/rules/wording.yaml"
 PLACEHOLDER = re.compile(r'<div data-review-clause="([A-Z0-9-]+)"></div>')
 CONFLICTS = "<div data-review-conflicts></div>"
 _MARKDOWN = re.compile(r"([\\`*_\[\]{}#!|])")
@@ -40,58 +38,18 @@ class ReviewPage:
     citations: dict[str, list[str]]  # clause id -> where the review cites it, for messages
 
 
-def load_wording() -> LineDict:
-    data = read_yaml(WORDING_FILE, WORDING_NAME)
-    if not isinstance(data, LineDict):
-        raise InputError(f"{WORDING_NAME}: must be a mapping of names to text")
-    return data
-
-
-def review_pages(rules: Rules, wording: LineDict, folder: str, aid_page: str) -> list[ReviewPage]:
+def review_pages(rules: Rules, words: Wording, folder: str, aid_page: str) -> list[ReviewPage]:
     """The index first, then a page per tree, the clocks and the readings."""
-    words = _Words(wording)
     trees = [_tree_page(rules, words, tree, folder, aid_page) for tree in rules.trees.values()]
     others = [_clocks_page(rules, words, folder), _readings_page(rules, words, folder)]
     return [_index_page(words, folder, [*trees, *others]), *trees, *others]
-
-
-class _Words:
-    def __init__(self, data: LineDict) -> None:
-        self.data = data
-
-    def __call__(self, key: str, **values: object) -> str:
-        text = self.data.get(key)
-        if not isinstance(text, str):
-            raise InputError(f"{WORDING_NAME}: '{key}' is missing or not text")
-        try:
-            return text.format(**values)
-        except KeyError as error:
-            raise InputError(
-                f"{WORDING_NAME}: '{key}' names {error}, which the build does not fill in"
-            ) from None
-
-    def texts(self, key: str) -> list[str]:
-        value = self.data.get(key)
-        if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
-            raise InputError(f"{WORDING_NAME}: '{key}' must be a list of text")
-        return value
-
-    def entry(self, key: str, item: str) -> object:
-        table = self.data.get(key)
-        if not isinstance(table, dict) or item not in table:
-            raise InputError(f"{WORDING_NAME}: '{key}' has no entry for '{item}'")
-        return table[item]
-
-    def interval(self, amount: int, unit: str) -> str:
-        forms = self.entry("units", unit)
-        return str(forms[amount != 1]).format(amount=amount)  # type: ignore[index]
 
 
 @dataclass
 class _Writer:
     """A review page being written: Markdown headings and paragraphs, rows of raw HTML."""
 
-    words: _Words
+    words: Wording
     path: str
     parts: list[str] = field(default_factory=list)
     citations: dict[str, list[str]] = field(default_factory=dict)
@@ -152,8 +110,7 @@ class _Writer:
     def sign_off(self, version: str) -> None:
         self.heading(2, self.words("sign_off"))
         fields = "".join(
-            f'<tr><th scope="row">{escape(name)}</th><td></td></tr>'
-            for name in self.words.texts("sign_off_fields")
+            f'<tr><th scope="row">{escape(name)}</th><td></td></tr>' for name in self.words["sign_off_fields"]
         )
         self.parts.append(
             f'<div class="review-sign-off"><p>{escape(self.words("sign_off_intro", version=version))}</p>'
@@ -170,7 +127,7 @@ class _Writer:
 # --- one page per tree ----------------------------------------------------------------------
 
 
-def _tree_page(rules: Rules, words: _Words, tree: Tree, folder: str, aid_page: str) -> ReviewPage:
+def _tree_page(rules: Rules, words: Wording, tree: Tree, folder: str, aid_page: str) -> ReviewPage:
     page = _Writer(words, f"{folder}/{tree.id}.md")
     file = rules.project.shown(rules.project.tree_file(tree.id))
     version = version_text(rules.version)
@@ -207,7 +164,7 @@ def _tree_page(rules: Rules, words: _Words, tree: Tree, folder: str, aid_page: s
 
 def _question_rules(page: _Writer, tree: Tree, question: Question, file: str) -> None:
     words = page.words
-    lines = [words("question", text=question.text), str(words.entry("kind", question.kind))]
+    lines = [words("question", text=question.text), words["kind"][question.kind]]
     lines += [words("help", help=question.help)] if question.help else []
     lines += [
         words("check", question=tree.questions[check.not_before].text, message=check.message)
@@ -227,7 +184,7 @@ def _question_rules(page: _Writer, tree: Tree, question: Question, file: str) ->
         page.cite([asked, text], tested, _where(words, file, branch.line))
 
 
-def _branch_text(words: _Words, tree: Tree, question: Question, index: int) -> str:
+def _branch_text(words: Wording, tree: Tree, question: Question, index: int) -> str:
     branch = question.next[index]
     target = _target(words, tree, branch.go)
     if len(question.next) == 1:
@@ -252,7 +209,7 @@ def _tested_cites(tree: Tree, condition: object) -> list[str]:
     return cites
 
 
-def _target(words: _Words, tree: Tree, node: str) -> str:
+def _target(words: Wording, tree: Tree, node: str) -> str:
     if node in tree.outcomes:
         return words("to_outcome", decision=tree.outcomes[node].decision)
     return words("to_question", text=tree.questions[node].text)
@@ -288,7 +245,7 @@ def _clock_summary(page: _Writer, rules: Rules, clock: Clock, folder: str) -> st
 # --- the clocks -----------------------------------------------------------------------------
 
 
-def _clocks_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
+def _clocks_page(rules: Rules, words: Wording, folder: str) -> ReviewPage:
     page = _Writer(words, f"{folder}/clocks.md")
     file = rules.project.shown(rules.project.clocks_file)
     version = version_text(rules.version)
@@ -322,7 +279,7 @@ def _clock_rows(page: _Writer, rules: Rules, clock: Clock) -> None:
     lines = [
         words("clock_starts", starts=clock.starts),
         words("clock_amount", amount=_amount(words, rules, clock)),
-        str(words.entry("clock_meaning", clock.meaning)),
+        words["clock_meaning"][clock.meaning],
         words("clock_counting", counting=clock.counting),
         *_readings(words, rules, clock),
     ]
@@ -330,7 +287,7 @@ def _clock_rows(page: _Writer, rules: Rules, clock: Clock) -> None:
     page.row(lines, cites, f"{rules.project.shown(rules.project.clocks_file)}: clock '{clock.id}'")
 
 
-def _readings(words: _Words, rules: Rules, clock: Clock) -> list[str]:
+def _readings(words: Wording, rules: Rules, clock: Clock) -> list[str]:
     """Each reading a clock records: the one chosen, a conflict, and the other reading shown beside it."""
     found = []
     if clock.reading:
@@ -344,18 +301,23 @@ def _readings(words: _Words, rules: Rules, clock: Clock) -> list[str]:
     return found
 
 
-def _amount(words: _Words, rules: Rules, clock: Clock) -> str:
+def _amount(words: Wording, rules: Rules, clock: Clock) -> str:
     if clock.unit != "before_event":
-        return words.interval(clock.amount, clock.unit)
+        return _interval(words, clock.amount, clock.unit)
     before = clock.before or ""
     before = rules.book.clocks[before].name if before in rules.book.clocks else before
-    return words("clock_before", amount=words.interval(clock.amount, clock.counts), before=before)
+    return words("clock_before", amount=_interval(words, clock.amount, clock.counts), before=before)
+
+
+def _interval(words: Wording, amount: int, unit: str) -> str:
+    """ "5 working days", "1 hour"."""
+    return words["units"][unit][amount != 1].format(amount=amount)
 
 
 # --- readings and conflicts, and the index ---------------------------------------------------
 
 
-def _readings_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
+def _readings_page(rules: Rules, words: Wording, folder: str) -> ReviewPage:
     page = _Writer(words, f"{folder}/readings.md")
     page.items([_md(version_text(rules.version))])
     page.para(words("readings_intro"))
@@ -381,7 +343,7 @@ def _readings_page(rules: Rules, words: _Words, folder: str) -> ReviewPage:
     return page.page(words("readings_title"), words("readings_nav"))
 
 
-def _index_page(words: _Words, folder: str, pages: list[ReviewPage]) -> ReviewPage:
+def _index_page(words: Wording, folder: str, pages: list[ReviewPage]) -> ReviewPage:
     page = _Writer(words, f"{folder}/index.md")
     page.para(words("index_intro"))
     page.para(words("index_how"))
@@ -391,7 +353,7 @@ def _index_page(words: _Words, folder: str, pages: list[ReviewPage]) -> ReviewPa
     return ReviewPage(page.path, words("index_title"), page.page(words("index_title"), "").markdown, {})
 
 
-def _where(words: _Words, file: str, line: int | None) -> str:
+def _where(words: Wording, file: str, line: int | None) -> str:
     """Where a rule is, as build messages name it: `decision/rules/alert.yaml:42`."""
     return f"{file}:{line}" if line else file
 
@@ -405,10 +367,9 @@ def _md(text: str) -> str:
 
 
 def filled(
-    html: str, url: str, excerpts: Mapping[str, Excerpt], conflicts: list[Conflict], wording: LineDict
+    html: str, url: str, excerpts: Mapping[str, Excerpt], conflicts: list[Conflict], words: Wording
 ) -> str:
     """A rendered review page with each clause's guidance text, and the conflict notes, copied in."""
-    words = _Words(wording)
     base = "../" * url.count("/")  # from the review page back to the site root
 
     def excerpt(match: re.Match) -> str:

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 
 from build_tools.training.scenarios import Scenario
 from build_tools.training.worked import Worked, every_answer, reasons
-from decision.deadlines.dates import long_date
+from decision.iso_dates import long_date
 from decision.trees.tree import Tree
 
 
@@ -28,7 +28,7 @@ class Site:
     trees: Mapping[str, Tree]
     clause_files: Mapping[str, File]  # clause id -> the page that anchors it
     aid_files: Mapping[str, File]  # tree id -> the tree's own aid page
-    wording: Mapping[str, Mapping[str, str]]  # build_tools/training/wording.yaml
+    wording: Mapping[str, Mapping[str, str]]  # decision/wording/training.yaml
 
     def clause_link(self, clause: str, page: str) -> str:
         """A Markdown link from the page `page` (docs-relative) to the clause's anchor."""

@@ -19,25 +19,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from build_tools.directives import find_directives, replace_lines
+from build_tools.rules.model import build_rules
 from build_tools.training import pages
 from build_tools.training.config import TrainingConfig
-from build_tools.training.scenarios import SCENARIOS, project_known, read_scenarios
+from build_tools.training.scenarios import SCENARIOS
+from build_tools.training.wording import WORDING
 from build_tools.training.worked import Worked, work
 from decision.errors import InputError
-from decision.project.deadline_files import load_deadlines
-from decision.project.rulebook import Project, load_trees
-from decision.project.source import read_yaml
+from decision.project.rulebook import Project
+from decision.project.wording import Wording, load_wording, wording_path
 from decision.trees.tree import Tree
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
-WORDING = HERE / "wording.yaml"
 ASSETS = "assets/training"
-# The line on each page of docs/training/ that the plugin fills, and what fills it.
+# The `[[training ARGUMENT]]` line on each page of docs/training/ that the plugin fills, and what fills it.
 DIRECTIVES = {
-    "scenarios.md": ("[[training scenarios]]", pages.trainer_table),
-    "handouts.md": ("[[training handouts]]", pages.handouts),
-    "answers.md": ("[[training answers]]", pages.answer_sheets),
+    "scenarios.md": ("scenarios", pages.trainer_table),
+    "handouts.md": ("handouts", pages.handouts),
+    "answers.md": ("answers", pages.answer_sheets),
 }
 # The theme's search (lunr) weighs a word in a title 1000 times a word in the text, and the cases' titles
 # name the very words practitioners search for: at this boost every training page ranks below any
@@ -51,22 +52,19 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         self.project = Project()
         self.trees: dict[str, Tree] = {}
         self.worked: list[Worked] = []
-        self.wording: dict = {}
+        self.wording = Wording({})
         self.site: pages.Site | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.project = Project(
-            root=Path(config.config_file_path).resolve().parent, docs=Path(config.docs_dir)
-        )
+        rules = build_rules(config, "procedures-training")  # its scenarios are read and checked there too
+        self.project, self.trees = rules.project, dict(rules.trees)
         try:
-            self.trees = load_trees(self.project)
-            scenarios = read_scenarios(self.project, project_known(self.project))
-            self.wording = read_yaml(WORDING, self.project.shown(WORDING))
+            self.wording = load_wording("training.yaml", WORDING)
         except InputError as error:
             raise PluginError(f"procedures-training: {error}") from None
         worked, problems = [], []
-        for scenario in scenarios:
-            item, found = work(scenario, self.trees[scenario.tree], load_deadlines(self.project))
+        for scenario in rules.scenarios:
+            item, found = work(scenario, self.trees[scenario.tree], rules.deadlines)
             problems += [str(problem) for problem in found]
             if item is not None:
                 worked.append(item)
@@ -85,7 +83,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     ) -> LiveReloadServer:
         # The scenarios and the wording live outside docs/.
         server.watch(str(self.project.root / SCENARIOS))
-        server.watch(str(WORDING))
+        server.watch(str(wording_path("training.yaml")))
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -141,15 +139,13 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         name = page.file.src_uri.removeprefix(f"{self.config.folder}/")
         if page.file.src_uri != self._path(name) or name not in DIRECTIVES:
             return markdown
-        directive, fill = DIRECTIVES[name]
-        lines = markdown.split("\n")
-        if sum(line.strip() == directive for line in lines) != 1:
-            raise PluginError(
-                f"procedures-training: docs/{page.file.src_uri} must have the line {directive} once"
-            )
+        argument, fill = DIRECTIVES[name]
+        shown, usage = f"docs/{page.file.src_uri}", f"[[training {argument}]]"
+        found = find_directives(markdown, shown, "training", usage, "procedures-training", (argument,))
+        if len(found) != 1:
+            raise PluginError(f"procedures-training: {shown} must have the line {usage} once")
         assert self.site is not None  # on_files always runs first
-        content = fill(self.site, self.worked, page.file.src_uri)
-        return "\n".join(content if line.strip() == directive else line for line in lines)
+        return replace_lines(markdown, {found[0].line: fill(self.site, self.worked, page.file.src_uri)})
 
     def _path(self, name: str) -> str:
         return f"{self.config.folder}/{name}"

@@ -8,17 +8,16 @@ the expected outcome and deadlines is checked by build_tools.training.worked.
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 
-from decision.deadlines.dates import ISO_DATE, ISO_MINUTE
 from decision.errors import InputError
+from decision.fields import KEBAB, FieldReader
+from decision.iso_dates import is_date, is_moment
 from decision.problems import Problem, line_of
 from decision.project.clauses import read_clauses
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, tree_ids
 from decision.project.source import read_yaml
-from decision.trees.tree import CLAUSE_ID, KEBAB
 
 ROLES = (
     "Social worker",
@@ -150,222 +149,152 @@ def parse_scenario(
     """The scenario in `raw`, or None, with every problem in it."""
     if not isinstance(raw, Mapping):
         return None, [Problem(origin, line_of(raw), "", "must be a mapping with " + ", ".join(_KEYS))]
-    reader = _Reader(origin, str(raw.get("id", file_id)))
-    reader.keys(raw, _KEYS, _OPTIONAL_KEYS)
-    scenario_id = reader.text(raw, "id")
+    reader, node = FieldReader(origin), f"scenario '{raw.get('id', file_id)}'"
+    reader.mapping(raw, node, _KEYS, _OPTIONAL_KEYS)
+    scenario_id = reader.ident(raw, "id", node)
     if scenario_id and scenario_id != file_id:
-        reader.problem(raw, "id", f"id {scenario_id!r} must match the file name '{file_id}'")
-    if scenario_id and not KEBAB.match(scenario_id):
-        reader.problem(raw, "id", f"id {scenario_id!r} must be kebab-case (a-z, 0-9 and single hyphens)")
+        reader.problem(raw, node, f"id {scenario_id!r} must match the file name '{file_id}'", "id")
     if scenario_id.upper() in known.clauses:  # the answer sheet anchors each scenario by its id
-        reader.problem(raw, "id", f"id {scenario_id!r} is a clause's anchor; choose another")
+        reader.problem(raw, node, f"id {scenario_id!r} is a clause's anchor; choose another", "id")
     scenario = Scenario(
         id=scenario_id,
-        title=_title(reader, raw),
-        tree=reader.member(raw, "tree", known.trees, "tree"),
-        role=reader.member(raw, "role", frozenset(ROLES), "role"),
-        boundary=reader.text(raw, "boundary"),
-        vignette=_vignette(reader, raw),
-        answers=_answers(reader, raw),
-        outcome=reader.text(raw, "outcome"),
-        event=_event(reader, raw),
+        title=_title(reader, raw, node),
+        tree=reader.choice(raw, "tree", node, tuple(sorted(known.trees))),
+        role=reader.choice(raw, "role", node, tuple(sorted(ROLES))),
+        boundary=reader.text(raw, "boundary", node),
+        vignette=_vignette(reader, raw, node),
+        answers=_answers(reader, raw, node),
+        outcome=reader.text(raw, "outcome", node),
+        event=_event(reader, raw, node),
         deadlines=(),
-        teaching=_teaching(reader, raw, known),
-        why=_why(reader, raw),
+        teaching=_teaching(reader, raw, node, known),
+        why=_why(reader, raw, node),
         origin=origin,
         lines=dict(getattr(raw, "key_lines", {})),
     )
-    scenario = _with_deadlines(reader, raw, scenario, known)
+    scenario = _with_deadlines(reader, raw, node, scenario, known)
     return (None if reader.problems else scenario), reader.problems
 
 
-class _Reader:
-    """Reads fields, collecting a Problem for each wrong one instead of stopping at the first."""
-
-    def __init__(self, origin: str, scenario_id: str) -> None:
-        self.origin = origin
-        self.node = f"scenario '{scenario_id}'"
-        self.problems: list[Problem] = []
-
-    def problem(self, raw: object, key: str | None, message: str) -> None:
-        self.problems.append(Problem(self.origin, line_of(raw, key), self.node, message))
-
-    def keys(
-        self, raw: Mapping, required: tuple[str, ...], optional: tuple[str, ...], where: str = ""
-    ) -> None:
-        for key in required:
-            if key not in raw:
-                self.problem(raw, None, f"{where}'{key}' is missing")
-        for key in raw:
-            if key not in required + optional:
-                allowed = ", ".join(required + optional)
-                self.problem(raw, str(key), f"{where}'{key}' is not a field here (allowed: {allowed})")
-
-    def text(self, raw: Mapping, key: str, where: str = "") -> str:
-        value = raw.get(key)
-        if key in raw and (not isinstance(value, str) or not value.strip()):
-            self.problem(raw, key, f"{where}'{key}' must be non-empty text, not {value!r}")
-        return value.strip() if isinstance(value, str) else ""
-
-    def member(self, raw: Mapping, key: str, allowed: frozenset[str], what: str) -> str:
-        value = self.text(raw, key)
-        if value and value not in allowed:
-            self.problem(raw, key, f"{what} {value!r} is not one of: {', '.join(sorted(allowed))}")
-        return value
-
-    def cites(self, raw: Mapping, known: frozenset[str], where: str) -> tuple[str, ...]:
-        value = raw.get("cites")
-        if not isinstance(value, list) or not value:
-            self.problem(
-                raw, "cites", f"{where}'cites' must be a non-empty list of clause ids, not {value!r}"
-            )
-            return ()
-        for item in value:
-            if not isinstance(item, str) or not CLAUSE_ID.match(item):
-                self.problem(value, None, f"{where}cites {item!r}, which is not written like a clause id")
-            elif item not in known:
-                self.problem(value, None, f"{where}cites {item}, which is not in the clause inventory")
-        return tuple(item for item in value if isinstance(item, str))
-
-
-def _title(reader: _Reader, raw: Mapping) -> str:
-    title = reader.text(raw, "title")
+def _title(reader: FieldReader, raw: Mapping, node: str) -> str:
+    title = reader.text(raw, "title", node)
     if title and (not title.endswith(".") or "\n" in title or re.search(r"[.!?] ", title)):
-        reader.problem(raw, "title", f"title {title!r} must be one sentence ending in a full stop")
+        reader.problem(raw, node, f"title {title!r} must be one sentence ending in a full stop", "title")
     return title
 
 
-def _vignette(reader: _Reader, raw: Mapping) -> str:
-    vignette = reader.text(raw, "vignette")
+def _vignette(reader: FieldReader, raw: Mapping, node: str) -> str:
+    vignette = reader.text(raw, "vignette", node)
     words = len(vignette.split())
     low, high = VIGNETTE_WORDS
     if vignette and not low <= words <= high:
-        reader.problem(raw, "vignette", f"the vignette has {words} words; write {low} to {high}")
+        reader.problem(raw, node, f"the vignette has {words} words; write {low} to {high}", "vignette")
     return vignette
 
 
-def _answers(reader: _Reader, raw: Mapping) -> dict[str, object]:
+def _answers(reader: FieldReader, raw: Mapping, node: str) -> dict[str, object]:
     answers = raw.get("answers")
     if "answers" not in raw:
         return {}
     if not isinstance(answers, Mapping) or not answers:
-        reader.problem(
-            raw, "answers", f"'answers' must be a mapping of question id to answer, not {answers!r}"
-        )
+        message = f"'answers' must be a mapping of question id to answer, not {answers!r}"
+        reader.problem(raw, node, message, "answers")
         return {}
     for question, value in answers.items():
         if not KEBAB.match(question):
-            reader.problem(answers, question, f"answers: {question!r} is not a question id (kebab-case)")
+            message = f"answers: {question!r} is not a question id (kebab-case)"
+            reader.problem(answers, node, message, question)
         is_list = isinstance(value, list) and value and all(isinstance(item, str) for item in value)
         if not (isinstance(value, str) and value) and not is_list:
             message = f"answers: '{question}' must be an option value or a list of them, not {value!r}"
-            reader.problem(answers, question, message)
+            reader.problem(answers, node, message, question)
     return {
         str(question): (list(value) if isinstance(value, list) else value)
         for question, value in answers.items()
     }
 
 
-def _event(reader: _Reader, raw: Mapping) -> Event:
+def _event(reader: FieldReader, raw: Mapping, node: str) -> Event:
     event = raw.get("event")
     if not isinstance(event, Mapping):
         if "event" in raw:
-            reader.problem(raw, "event", f"'event' must be a mapping with what, date and time, not {event!r}")
+            message = f"'event' must be a mapping with what, date and time, not {event!r}"
+            reader.problem(raw, node, message, "event")
         return Event("", "", None)
-    reader.keys(event, ("what", "date"), ("time",), "event: ")
-    day = reader.text(event, "date", "event: ")
-    if day and not _is_date(day):
-        reader.problem(event, "date", f"event: date {day!r} must be a real date written YYYY-MM-DD")
-    time = reader.text(event, "time", "event: ") if "time" in event else None
+    node = f"{node}: event"
+    reader.mapping(event, node, ("what", "date"), ("time",))
+    day = reader.text(event, "date", node)
+    if day and not is_date(day):
+        reader.problem(event, node, f"date {day!r} must be a real date written YYYY-MM-DD", "date")
+    time = reader.optional_text(event, "time", node)
     if time and not _TIME.match(time):
-        reader.problem(
-            event, "time", f"event: time {time!r} must be written HH:MM (24-hour clock), in quotes"
-        )
-    return Event(reader.text(event, "what", "event: "), day, time or None)
+        message = f"time {time!r} must be written HH:MM (24-hour clock), in quotes"
+        reader.problem(event, node, message, "time")
+    return Event(reader.text(event, "what", node), day, time or None)
 
 
-def _with_deadlines(reader: _Reader, raw: Mapping, scenario: Scenario, known: Known) -> Scenario:
+def _with_deadlines(
+    reader: FieldReader, raw: Mapping, node: str, scenario: Scenario, known: Known
+) -> Scenario:
     deadlines = raw.get("deadlines")
     if deadlines is None or deadlines == {}:
         if "deadlines" in raw and deadlines is None:
-            reader.problem(
-                raw, "deadlines", "'deadlines' must be a mapping of clock id to due date; write {} for none"
-            )
+            message = "'deadlines' must be a mapping of clock id to due date; write {} for none"
+            reader.problem(raw, node, message, "deadlines")
         return scenario
     if not isinstance(deadlines, Mapping):
-        reader.problem(
-            raw, "deadlines", f"'deadlines' must be a mapping of clock id to due date, not {deadlines!r}"
-        )
+        message = f"'deadlines' must be a mapping of clock id to due date, not {deadlines!r}"
+        reader.problem(raw, node, message, "deadlines")
         return scenario
     found = []
     for clock, value in deadlines.items():
+        where = f"{node}: deadlines"
         if clock not in known.clocks:
-            reader.problem(deadlines, clock, f"deadlines: clock '{clock}' is not in decision/clocks.yaml")
+            reader.problem(deadlines, where, f"clock '{clock}' is not in decision/clocks.yaml", clock)
         start, due = scenario.event.start, value
         if isinstance(value, Mapping):
-            reader.keys(value, ("from", "due"), (), f"deadlines: {clock}: ")
+            reader.mapping(value, f"{where}: {clock}", ("from", "due"))
             start, due = value.get("from"), value.get("due")
-            if not _is_moment(start):
-                reader.problem(
-                    value,
-                    "from",
-                    f"deadlines: {clock}: 'from' {start!r} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM",
-                )
-        if not _is_moment(due):
-            reader.problem(
-                deadlines, clock, f"deadlines: {clock}: due {due!r} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM"
-            )
+            if not is_moment(start):
+                message = f"'from' {start!r} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+                reader.problem(value, f"{where}: {clock}", message, "from")
+        if not is_moment(due):
+            message = f"due {due!r} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+            reader.problem(deadlines, f"{where}: {clock}", message, clock)
         found.append(Deadline(str(clock), str(start), str(due), line_of(deadlines, clock)))
     return replace(scenario, deadlines=tuple(found))
 
 
-def _teaching(reader: _Reader, raw: Mapping, known: Known) -> tuple[TeachingPoint, ...]:
+def _teaching(reader: FieldReader, raw: Mapping, node: str, known: Known) -> tuple[TeachingPoint, ...]:
     points = raw.get("teaching")
     low, high = TEACHING_POINTS
     if "teaching" not in raw:
         return ()
     if not isinstance(points, list) or not low <= len(points) <= high:
-        reader.problem(
-            raw, "teaching", f"'teaching' must be a list of {low} to {high} points with text and cites"
-        )
+        message = f"'teaching' must be a list of {low} to {high} points with text and cites"
+        reader.problem(raw, node, message, "teaching")
         return ()
     found = []
     for number, point in enumerate(points, start=1):
-        where = f"teaching point {number}: "
-        if not isinstance(point, Mapping):
-            reader.problem(points, None, f"{where}must be a mapping with text and cites")
+        where = f"{node}: teaching point {number}"
+        if not reader.mapping(point, where, ("text", "cites")):
             continue
-        reader.keys(point, ("text", "cites"), (), where)
         found.append(
-            TeachingPoint(reader.text(point, "text", where), reader.cites(point, known.clauses, where))
+            TeachingPoint(reader.text(point, "text", where), reader.cites(point, where, True, known.clauses))
         )
     return tuple(found)
 
 
-def _why(reader: _Reader, raw: Mapping) -> dict[str, str]:
+def _why(reader: FieldReader, raw: Mapping, node: str) -> dict[str, str]:
     """Optional: for a question on the route, why the expected answer is right for this case."""
     why = raw.get("why")
     if "why" not in raw:
         return {}
     if not isinstance(why, Mapping) or not why:
-        reader.problem(raw, "why", f"'why' must be a mapping of question id to explanation, not {why!r}")
+        message = f"'why' must be a mapping of question id to explanation, not {why!r}"
+        reader.problem(raw, node, message, "why")
         return {}
     for question in why:
         if not KEBAB.match(str(question)):
-            reader.problem(why, str(question), f"why: {question!r} is not a question id (kebab-case)")
-    return {str(question): reader.text(why, question, "why: ") for question in why}
-
-
-def _is_date(text: str) -> bool:
-    return _is_moment(text) and bool(ISO_DATE.match(text))
-
-
-def _is_moment(text: object) -> bool:
-    """A real date written YYYY-MM-DD, or a real UK local date and time written YYYY-MM-DDTHH:MM."""
-    if not isinstance(text, str) or not (ISO_DATE.match(text) or ISO_MINUTE.match(text)):
-        return False
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+            reader.problem(why, node, f"why: {question!r} is not a question id (kebab-case)", str(question))
+    return {str(question): reader.text(why, question, f"{node}: why") for question in why}

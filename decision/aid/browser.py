@@ -14,13 +14,20 @@ The engine worker calls it for every message. A request is a JSON object with an
             answered (after an accepted answer): the fragment that shows that question again with
             its answer, to put in place of the history entry left, so Back returns to it.
   record    {tree, fragment, base, made_at, link} -> {text}: the plain-text decision record
-  clocks    {} -> {clocks: [...], timelines: [...]}
   deadline  {clock, start} -> the deadlines engine's result (start: YYYY-MM-DD or YYYY-MM-DDTHH:MM)
   timeline  {timeline, start, happened?} -> the result of every step (happened: {step id: YYYY-MM-DD},
             the real dates of steps that later steps count from)
-  ladder    {authority, start} -> the escalation ladder of "surrey" or "rutland"
-  ics       {clock or timeline or authority, start} -> {text}: that clock, timeline or ladder as an
+  ics       {clock or timeline, start} -> {text}: that clock or timeline as an
             iCalendar file
+
+  calculate {fields or fragment, base, level} -> {html, errors, messages, fragment, form?, error?}:
+            the deadline calculator (decision/aid/calculator.py). fields: the form as submitted
+            (field name -> text); fragment: a link's state, without the #, answered as if its form
+            were submitted, with form: the values to show in the form. html: the result, or "" when
+            the form has problems; errors: the error summary; messages: {error slot id: its HTML};
+            fragment: the state to keep in the address, or null when there is none; error: {field,
+            message}, the first problem.
+  calculator_ics {fragment} -> {text, file}: the calculator's result as an iCalendar file, and its name
 
 Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. In the worker
 the compiled data is read once, on import, from decision/built/ (put into the zip by build_tools.pyodide);
@@ -29,12 +36,13 @@ the compiled data is read once, on import, from decision/built/ (put into the zi
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-from decision.aid import step
+from decision.aid import calculator, step
 from decision.aid.fragment import parse
-from decision.aid.render import Site, parse_made_at
+from decision.aid.made_at import parse_made_at
+from decision.aid.view import Site
 from decision.deadlines import clock, deadline_data, ics, timeline
 from decision.errors import InputError
 from decision.trees.compiled import trees_from_rulebook
@@ -120,13 +128,6 @@ def _record(bundle: Bundle, request: dict) -> dict:
     return {"text": step.record(aid, parse(_text(request, "fragment"), aid.tree), _text(request, "link"))}
 
 
-def _clocks(bundle: Bundle, request: dict) -> dict:
-    return {
-        "clocks": clock.clocks_list(bundle.deadlines),
-        "timelines": [asdict(line) for line in bundle.deadlines.book.timelines.values()],
-    }
-
-
 def _deadline(bundle: Bundle, request: dict) -> dict:
     return clock.deadline(_text(request, "clock"), _text(request, "start"), bundle.deadlines)
 
@@ -139,30 +140,38 @@ def _timeline(bundle: Bundle, request: dict) -> dict:
     return timeline.timeline(_text(request, "timeline"), start, bundle.deadlines, happened=happened)
 
 
-def _ladder(bundle: Bundle, request: dict) -> dict:
-    return timeline.ladder(_text(request, "authority"), _text(request, "start"), bundle.deadlines)
-
-
 def _ics(bundle: Bundle, request: dict) -> dict:
     if "clock" in request:
         # One clock exports as a timeline of one step, labelled with the clock's name.
         one = _deadline(bundle, request)
         result = {"steps": [{**one, "label": one["name"]}]}
-    elif "authority" in request:
-        result = _ladder(bundle, request)
     else:
         result = _timeline(bundle, request)
     return {"text": ics.to_ics(result, bundle.deadlines)}
 
 
+def _calculate(bundle: Bundle, request: dict) -> dict:
+    site = bundle.site(_text(request, "base"), _level(request))
+    if "fragment" in request:
+        return calculator.calculate_link(bundle.deadlines, site, _text(request, "fragment"))
+    fields = request.get("fields")
+    if not isinstance(fields, dict) or not all(isinstance(value, str) for value in fields.values()):
+        raise InputError(f"'fields' must map the form's field names to text, not {json.dumps(fields)}")
+    return calculator.calculate(bundle.deadlines, site, fields)
+
+
+def _calculator_ics(bundle: Bundle, request: dict) -> dict:
+    return calculator.calendar_file(bundle.deadlines, _text(request, "fragment"))
+
+
 _OPS = {
     "step": _step,
     "record": _record,
-    "clocks": _clocks,
     "deadline": _deadline,
     "timeline": _timeline,
-    "ladder": _ladder,
     "ics": _ics,
+    "calculate": _calculate,
+    "calculator_ics": _calculator_ics,
 }
 
 

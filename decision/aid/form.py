@@ -1,15 +1,17 @@
 """What a practitioner typed or chose in an aid's form, checked, with problems in the reader's words.
 
-The engine checks answers too, but names questions and values the way a developer needs them; these
-checks run first, so the reader sees GOV.UK-style messages that name the question or the box ("Select
-an answer to 'What has happened?'", "The date must include a month") beside the field to fix.
+The rules an answer must meet are the engine's (decision.trees.engine.answer_fault), which words them
+for developers; here they are worded for the reader, with GOV.UK-style messages that name the question
+or the box ("Select an answer to 'What has happened?'", "The date must include a month") beside the
+field to fix.
 """
 
 from collections.abc import Mapping
-from datetime import date
 
-from decision.aid.render import Fault, say
-from decision.trees.conditions import ISO_DATE
+from decision.aid.view import Fault
+from decision.aid.wording import say
+from decision.iso_dates import is_date
+from decision.trees import engine
 from decision.trees.tree import Question
 
 DATE_PARTS = ("day", "month", "year")
@@ -30,30 +32,20 @@ def submitted_answer(question: Question, fields: Mapping) -> tuple[object, Fault
 
 
 def answer_fault(question: Question, value: object) -> Fault | None:
-    """The problem with a stored or submitted answer; None when the engine can use it."""
+    """The problem with a stored or submitted answer, in the reader's words; None when it can be used."""
+    fault = engine.answer_fault(question, value)
+    if fault is None:
+        return None
+    code, culprit = fault
     if question.kind == "date":
-        return None if isinstance(value, str) and is_date(value) else Fault(say("date_real"), "day")
-    if question.kind == "multi":
-        return _multi_fault(question, value)
-    if value in ("", None):
-        return Fault(say("choose_one", question=question.text), "0")
-    if not isinstance(value, str) or question.option(value) is None:
-        return Fault(say("not_offered", value=value), "0")
-    return None
-
-
-def _multi_fault(question: Question, value: object) -> Fault | None:
-    if not isinstance(value, list) or not value:
-        return Fault(say("choose_some", question=question.text), "0")
-    for item in value:
-        option = question.option(item)
-        if option is None:
-            return Fault(say("not_offered", value=item), "0")
-        if value.count(item) > 1:
-            return Fault(say("chosen_twice", label=option.label), "0")
-        if option.exclusive and len(value) > 1:
-            return Fault(say("not_combined", label=option.label), "0")
-    return None
+        return Fault(say("date_real"), "day")
+    if code in ("required", "not_a_list"):
+        wanted = "choose_some" if question.kind == "multi" else "choose_one"
+        return Fault(say(wanted, question=question.text), "0")
+    if code == "not_offered":
+        return Fault(say("not_offered", value=culprit), "0")
+    option = question.option(str(culprit))  # chosen_twice or not_combined: the wording keys are the codes
+    return Fault(say(code, label=option.label if option else culprit), "0")
 
 
 def date_from_parts(parts: Mapping[str, str], prefix: str = "") -> tuple[str | None, Fault | None]:
@@ -96,10 +88,3 @@ def submitted_moment(fields: Mapping, start: str, needs_time: bool) -> tuple[str
 def typed(fields: Mapping, start: str) -> dict[str, str]:
     """The boxes of one start as typed, to show them again beside their error."""
     return {part: str(fields.get(f"{start}-{part}", "")) for part in (*DATE_PARTS, "time")}
-
-
-def is_date(value: str) -> bool:
-    try:
-        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
-    except ValueError:
-        return False

@@ -8,7 +8,6 @@ Two more keys are not questions: `show` (a question id to show again for Back or
 that starts an outcome's clocks; the dot keeps it apart from any kebab-case question id).
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
@@ -25,11 +24,6 @@ class State:
     answers: dict[str, object]  # question id -> str, or list of str for a multi question
     show: str | None = None  # a question id, SHOW_OUTCOME, or None for the next step
     when: dict[str, str] = field(default_factory=dict)  # start id -> YYYY-MM-DDTHH:MM
-
-
-def is_state(fragment: str) -> bool:
-    """True for an aid's fragment; a plain anchor such as `kn-s16c` is not one and is left alone."""
-    return "=" in fragment
 
 
 def parse(fragment: str, tree: Tree) -> State:
@@ -65,10 +59,6 @@ def format_state(state: State) -> str:
 def href(state: State) -> str:
     """A link to a state on the same page; an empty state is a bare # (Start again)."""
     return "#" + format_state(state)
-
-
-def with_answers(state: State, answers: Mapping[str, object], show: str | None) -> State:
-    return State(dict(answers), show, dict(state.when))
 
 
 def _joined(value: object) -> str:

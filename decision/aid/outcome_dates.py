@@ -11,13 +11,14 @@ and until then from that step's work-to date; the deadlines engine says which in
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from decision.aid.render import Due, Fault, Start, say
+from decision.aid.view import Due, Fault, Start
+from decision.aid.wording import say
 from decision.deadlines.clock import deadline
-from decision.deadlines.clock_book import Clock, Timeline
-from decision.deadlines.dates import long_date, parse_date
+from decision.deadlines.clock_book import Timeline
 from decision.deadlines.deadline_data import DeadlineData
-from decision.deadlines.timeline import happened_label, happened_steps, timeline
+from decision.deadlines.timeline import BeforeEvent, happened_label, happened_on, happened_steps, timeline
 from decision.errors import InputError
+from decision.iso_dates import long_date, parse_date
 from decision.trees.tree import Outcome
 
 
@@ -66,7 +67,7 @@ def _timeline_for(clock_id: str, data: DeadlineData) -> Timeline | None:
 def _plan(event: str, line: Timeline | None, members: list[str], data: DeadlineData) -> Plan:
     chained = {step.clock for step in line.steps if step.after is not None} if line else set()
     from_event = [data.book.clock(clock_id) for clock_id in members if clock_id not in chained]
-    needs_time = any(_counts_hours_forward(clock) for clock in from_event)
+    needs_time = any(clock.needs_start_time for clock in from_event)
     timeline_id = line.id if line else None
     return Plan(timeline_id or members[0], event, timeline_id, tuple(members), needs_time)
 
@@ -81,10 +82,6 @@ def _happened_plans(line: Timeline, members: list[str], data: DeadlineData) -> l
             clocks = tuple(later.clock for later in following)
             found.append(Plan(f"{line.id}-{step.id}", label, line.id, clocks, False, step.id))
     return found
-
-
-def _counts_hours_forward(clock: Clock) -> bool:
-    return clock.counts == "hours" and not clock.backwards
 
 
 def work_out(
@@ -113,12 +110,13 @@ def _happened_errors(plans_: list[Plan], given: Mapping[str, str], data: Deadlin
         value = given.get(plan.id)
         if plan.step is None or not value:
             continue
+        event = events.get(plan.timeline)
         try:
-            day = parse_date(value[:10], plan.label)
-            event = events.get(plan.timeline)
-            if event and day < parse_date(event[:10]):
-                wording = data.book.wording["happened_before"]
-                raise InputError(wording.format(event=long_date(parse_date(event[:10]))))
+            line = data.book.timeline(plan.timeline or "")
+            happened_on(line, plan.step, value[:10], parse_date(event[:10]) if event else None)
+        except BeforeEvent as problem:  # in the aid's words, beside the field
+            wording = data.book.wording["happened_before"]
+            errors[plan.id] = Fault(wording.format(event=long_date(problem.event)), f"{plan.id}-day")
         except InputError as problem:
             errors[plan.id] = Fault(str(problem), f"{plan.id}-day")
     return errors

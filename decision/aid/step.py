@@ -13,9 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from decision.aid import form, outcome_dates, render
+from decision.aid import form, outcome_dates
+from decision.aid.check_html import check_html
 from decision.aid.fragment import SHOW_OUTCOME, State, format_state, href, parse
-from decision.aid.render import Fault, Site, Start, say
+from decision.aid.outcome_html import outcome_html, problem_html
+from decision.aid.question_html import question_html
+from decision.aid.record import record_text
+from decision.aid.view import Fault, Site, Start
+from decision.aid.wording import say
 from decision.deadlines.deadline_data import DeadlineData
 from decision.errors import InputError
 from decision.trees.engine import AnswerError, evaluate
@@ -57,7 +62,7 @@ def _answer(aid: Aid, state: State, question_id: str, fields: Mapping) -> dict:
     if fault is None:
         return _answered(aid, State(answers, None, state.when), question)
     shown = fields if question.kind == "date" else value
-    html = render.question_html(aid.site, aid.tree, question, shown, _back(state, question.id), fault)
+    html = question_html(aid.site, aid.tree, question, shown, _back(state, question.id), fault)
     return _question_response(html, state, question, fault)
 
 
@@ -112,14 +117,14 @@ def show(aid: Aid, state: State, typed: Mapping[str, Start] | None = None) -> di
             return _problem(aid, state, say("unknown_question", question=question_id))
         fault = form.answer_fault(question, value)
         if fault:
-            return _question_response(render.question_html(aid.site, tree, question, None, None, fault),
+            return _question_response(question_html(aid.site, tree, question, None, None, fault),
                                       state, question, fault)  # fmt: skip
     try:
         result = evaluate(tree, state.answers, _today(aid))
     except AnswerError as error:  # a date check the stored answers fail
         question = tree.questions[error.question]
         fault = Fault(error.reason, _first_field(question))
-        html = render.question_html(aid.site, tree, question, state.answers[question.id], None, fault)
+        html = question_html(aid.site, tree, question, state.answers[question.id], None, fault)
         return _question_response(html, state, question, fault)
     path = [entry["question"] for entry in result["trail"]]
     state = State({question_id: state.answers[question_id] for question_id in path}, state.show, state.when)
@@ -134,12 +139,12 @@ def show(aid: Aid, state: State, typed: Mapping[str, Start] | None = None) -> di
     if state.show == SHOW_OUTCOME:
         return _outcome(aid, state, result, typed or {})
     state = State(state.answers, None, state.when)
-    html = render.check_html(aid.site, tree, result["trail"], state, _show_href(state, path[-1]))
+    html = check_html(aid.site, tree, result["trail"], state, _show_href(state, path[-1]))
     return {"status": "check", "html": html, "fragment": format_state(state)}
 
 
 def _question(aid: Aid, state: State, question: Question, value: object = None) -> dict:
-    html = render.question_html(aid.site, aid.tree, question, value, _back(state, question.id))
+    html = question_html(aid.site, aid.tree, question, value, _back(state, question.id))
     return {"status": "question", "html": html, "fragment": format_state(state), "question_id": question.id}
 
 
@@ -150,7 +155,7 @@ def _outcome(aid: Aid, state: State, result: dict, typed: Mapping[str, Start]) -
     )
     starts = [typed.get(start.id, start) for start in starts]
     zone = aid.deadlines.zone
-    html = render.outcome_html(aid.site, aid.tree, result, state, starts, dues, aid.made_at, zone)
+    html = outcome_html(aid.site, aid.tree, result, state, starts, dues, aid.made_at, zone)
     response = {"status": "outcome", "html": html, "fragment": format_state(state), "outcome_id": outcome.id}
     wrong = [start for start in starts if start.error]
     if wrong:
@@ -167,11 +172,11 @@ def record(aid: Aid, state: State, link: str) -> str:
     starts, dues = outcome_dates.work_out(
         outcome_dates.plans(outcome, aid.deadlines), state.when, aid.deadlines
     )
-    return render.record_text(aid.site, aid.tree, result, starts, dues, aid.made_at, aid.deadlines.zone, link)
+    return record_text(aid.site, aid.tree, result, starts, dues, aid.made_at, aid.deadlines.zone, link)
 
 
 def _problem(aid: Aid, state: State, message: str) -> dict:
-    html = render.problem_html(aid.site, aid.tree, message)
+    html = problem_html(aid.site, aid.tree, message)
     return {"status": "problem", "html": html, "fragment": format_state(state), "error": {"message": message}}
 
 

@@ -9,10 +9,11 @@ import json
 from pathlib import Path
 
 from decision.deadlines.clock import clocks_list, deadline
-from decision.deadlines.dates import parse_count, parse_date
+from decision.deadlines.dates import parse_count
 from decision.deadlines.ics import to_ics
 from decision.deadlines.timeline import timeline
 from decision.errors import InputError
+from decision.iso_dates import parse_date
 from decision.project.deadline_files import load_deadlines
 
 

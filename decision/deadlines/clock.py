@@ -15,10 +15,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from decision.deadlines.clock_book import Clock
-from decision.deadlines.dates import DAY, WEEKDAYS, Calendar, long_date, parse_moment
+from decision.deadlines.dates import DAY, Calendar
 from decision.deadlines.deadline_data import DeadlineData
 from decision.deadlines.uk_time import changes_between, end_of_day, happens_twice, to_local, to_utc
 from decision.errors import InputError
+from decision.iso_dates import WEEKDAYS, long_date, parse_moment
 
 FAR_AHEAD = timedelta(days=730)  # one-off bank holidays are announced months, not years, ahead
 
@@ -38,7 +39,7 @@ def clocks_list(data: DeadlineData) -> list[dict]:
 
 def check_time_given(clock: Clock, moment: date) -> None:
     """A clock counting hours forward from an event needs the event's time, not just its date."""
-    if clock.counts == "hours" and not isinstance(moment, datetime):
+    if clock.needs_start_time and not isinstance(moment, datetime):
         raise InputError(
             f"clock '{clock.id}' counts hours: give the time as well, as {moment.isoformat()}THH:MM"
         )

@@ -4,12 +4,12 @@ The command line reads the YAML through decision.project.source; the browser pas
 JSON. `parse_clock_book` checks every field and reports every problem, naming the file, line and clock.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from decision.errors import InputError
-from decision.problems import Problem, line_of
+from decision.fields import FieldReader
+from decision.problems import Problem
 
 UNITS = ("working_days", "calendar_days", "hours", "weeks", "months", "before_event")
 COUNTED_IN = ("hours", "working_days", "calendar_days")
@@ -20,15 +20,13 @@ WORDING = (
     "before_day_off", "happens_twice", "clocks_forward", "clocks_back", "chained", "given", "latest",
     "needs_event", "happened_label", "happened_before", "work_to", "ics_work_to", "ics_latest",
 )  # fmt: skip
-KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CLAUSE_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 _CLOCK_KEYS = ("id", "name", "authority", "starts", "amount", "unit", "counting", "cites")
 _CLOCK_OPTIONAL = ("reading", "before", "counted_in", "meaning", "conflict", "reading_name", "alternative")
 _ALTERNATIVE_KEYS = ("name", "amount", "unit", "counting", "cites")
 _ALTERNATIVE_OPTIONAL = ("starts",)
 ALTERNATIVE_UNITS = ("working_days", "calendar_days", "hours")
 _TIMELINE_KEYS = ("id", "name", "authority", "event", "steps")
-_TIMELINE_OPTIONAL = ("ladder", "note", "cites")
+_TIMELINE_OPTIONAL = ("note", "cites")
 _STEP_OPTIONAL = ("label", "clock", "from", "note", "cites")
 
 
@@ -60,6 +58,11 @@ class Clock:
     def backwards(self) -> bool:
         return self.unit == "before_event"
 
+    @property
+    def needs_start_time(self) -> bool:
+        """Counting hours forward from an event needs the event's time, not just its date."""
+        return self.counts == "hours" and not self.backwards
+
 
 @dataclass(frozen=True)
 class Step:
@@ -78,7 +81,6 @@ class Timeline:
     authority: str
     event: str
     steps: tuple[Step, ...]
-    ladder: str | None  # the authority key for ladder(): surrey | rutland
     note: str | None
     cites: tuple[str, ...]
 
@@ -109,73 +111,17 @@ class ClockDataError(InputError):
         super().__init__(f"{problems[0]}{more}")
 
 
-class _Reader:
-    """Reads fields from raw mappings, collecting a Problem for each wrong one instead of stopping."""
-
-    def __init__(self, origin: str) -> None:
-        self.origin = origin
-        self.problems: list[Problem] = []
-
-    def problem(self, raw: object, node: str, message: str) -> None:
-        self.problems.append(Problem(self.origin, line_of(raw), node, message))
-
-    def mapping(self, raw: object, node: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
-        if not isinstance(raw, Mapping):
-            self.problem(raw, node, f"must be a mapping with {', '.join(required)}")
-            return False
-        for key in required:
-            if key not in raw:
-                self.problem(raw, node, f"'{key}' is missing")
-        for key in raw:
-            if key not in required + optional:
-                self.problem(
-                    raw, node, f"'{key}' is not a field here (allowed: {', '.join(required + optional)})"
-                )
-        return all(key in raw for key in required)
-
-    def text(self, raw: Mapping, key: str, node: str, required: bool = True) -> str | None:
-        value = raw.get(key)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.problem(raw, node, f"'{key}' must be non-empty text, not {value!r}")
-        return value if isinstance(value, str) else None
-
-    def ident(self, raw: Mapping, key: str, node: str) -> str:
-        value = self.text(raw, key, node) or ""
-        if value and not KEBAB.match(value):
-            self.problem(raw, node, f"'{key}' {value!r} must be kebab-case (a-z, 0-9 and single hyphens)")
-        return value
-
-    def choice(self, raw: Mapping, key: str, node: str, allowed: tuple[str, ...], default: str = "") -> str:
-        value = raw.get(key, default)
-        if value not in allowed:
-            self.problem(raw, node, f"'{key}' {value!r} is not one of: {', '.join(allowed)}")
-        return value
-
-    def amount(self, raw: Mapping, node: str) -> int:
-        value = raw.get("amount")
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.problem(raw, node, f"'amount' must be a whole number, 1 or more, not {value!r}")
-            return 1
-        return value
-
-    def cites(self, raw: Mapping, node: str, required: bool = True) -> tuple[str, ...]:
-        value = raw.get("cites")
-        if value is None and not required:
-            return ()
-        if not isinstance(value, list) or not value:
-            self.problem(raw, node, f"'cites' must be a non-empty list of clause ids, not {value!r}")
-            return ()
-        for item in value:
-            if not (isinstance(item, str) and CLAUSE_ID.match(item)):
-                self.problem(value, node, f"cites {item!r}, which is not written like a clause id (KN-S16C)")
-        return tuple(item for item in value if isinstance(item, str))
+def _amount(reader: FieldReader, raw: Mapping, node: str) -> int:
+    value = raw.get("amount")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        reader.problem(raw, node, f"'amount' must be a whole number, 1 or more, not {value!r}", "amount")
+        return 1
+    return value
 
 
 def parse_clock_book(raw: object, origin: str) -> ClockBook:
     """The clocks, timelines and wording in `raw`; ClockDataError lists every problem."""
-    reader = _Reader(origin)
+    reader = FieldReader(origin)
     if not reader.mapping(raw, "", ("clocks", "timelines", "wording"), ()):
         raise ClockDataError(reader.problems)
     clocks = _unique(reader, [_clock(reader, item) for item in _list(reader, raw, "clocks")], "clock")
@@ -188,7 +134,7 @@ def parse_clock_book(raw: object, origin: str) -> ClockBook:
     return ClockBook(clocks, timelines, wording)
 
 
-def _list(reader: _Reader, raw: Mapping, key: str) -> list:
+def _list(reader: FieldReader, raw: Mapping, key: str) -> list:
     value = raw[key]
     if not isinstance(value, list) or not value:
         reader.problem(raw, "", f"'{key}' must be a non-empty list")
@@ -196,7 +142,7 @@ def _list(reader: _Reader, raw: Mapping, key: str) -> list:
     return value
 
 
-def _unique(reader: _Reader, items: list, kind: str) -> dict:
+def _unique(reader: FieldReader, items: list, kind: str) -> dict:
     found: dict = {}
     for item in items:
         if item is None:
@@ -207,33 +153,33 @@ def _unique(reader: _Reader, items: list, kind: str) -> dict:
     return found
 
 
-def _clock(reader: _Reader, raw: object) -> Clock | None:
+def _clock(reader: FieldReader, raw: object) -> Clock | None:
     clock_id = raw.get("id") if isinstance(raw, Mapping) else None
     node = f"clock '{clock_id}'"
     if not reader.mapping(raw, node, _CLOCK_KEYS, _CLOCK_OPTIONAL):
         return None
     clock = Clock(
         id=reader.ident(raw, "id", node),
-        name=reader.text(raw, "name", node) or "",
+        name=reader.text(raw, "name", node),
         authority=reader.choice(raw, "authority", node, AUTHORITIES),
-        starts=reader.text(raw, "starts", node) or "",
-        amount=reader.amount(raw, node),
+        starts=reader.text(raw, "starts", node),
+        amount=_amount(reader, raw, node),
         unit=reader.choice(raw, "unit", node, UNITS),
-        counting=reader.text(raw, "counting", node) or "",
-        cites=reader.cites(raw, node),
-        reading=reader.text(raw, "reading", node, required=False),
-        before=reader.text(raw, "before", node, required=False),
+        counting=reader.text(raw, "counting", node),
+        cites=reader.cites(raw, node, required=True),
+        reading=reader.optional_text(raw, "reading", node),
+        before=reader.optional_text(raw, "before", node),
         counted_in=raw.get("counted_in") and reader.choice(raw, "counted_in", node, COUNTED_IN),
         meaning=reader.choice(raw, "meaning", node, MEANINGS, default="due"),
-        conflict=reader.text(raw, "conflict", node, required=False),
-        reading_name=reader.text(raw, "reading_name", node, required=False),
+        conflict=reader.optional_text(raw, "conflict", node),
+        reading_name=reader.optional_text(raw, "reading_name", node),
         alternative=_alternative(reader, raw, node),
     )
     _check_clock(reader, raw, node, clock)
     return clock
 
 
-def _alternative(reader: _Reader, raw: Mapping, node: str) -> Clock | None:
+def _alternative(reader: FieldReader, raw: Mapping, node: str) -> Clock | None:
     alternative = raw.get("alternative")
     if alternative is None:
         return None
@@ -242,23 +188,23 @@ def _alternative(reader: _Reader, raw: Mapping, node: str) -> Clock | None:
         return None
     unit = reader.choice(alternative, "unit", node, ALTERNATIVE_UNITS)
     backwards = raw.get("unit") == "before_event"  # counted back from the same event as the clock
-    starts = reader.text(alternative, "starts", node, required=False)
+    starts = reader.optional_text(alternative, "starts", node)
     return Clock(
         id=str(raw.get("id")),
-        name=reader.text(alternative, "name", node) or "",
+        name=reader.text(alternative, "name", node),
         authority=str(raw.get("authority")),
         starts=starts or str(raw.get("starts")),
-        amount=reader.amount(alternative, node),
+        amount=_amount(reader, alternative, node),
         unit="before_event" if backwards else unit,
-        counting=reader.text(alternative, "counting", node) or "",
-        cites=reader.cites(alternative, node),
+        counting=reader.text(alternative, "counting", node),
+        cites=reader.cites(alternative, node, required=True),
         before=raw.get("before") if backwards else None,
         counted_in=unit if backwards else None,
         from_event=starts is not None,
     )
 
 
-def _check_clock(reader: _Reader, raw: Mapping, node: str, clock: Clock) -> None:
+def _check_clock(reader: FieldReader, raw: Mapping, node: str, clock: Clock) -> None:
     if clock.backwards != bool(clock.before and clock.counted_in):
         reader.problem(raw, node, "'before' and 'counted_in' are given with unit before_event, and only then")
     if not (bool(clock.conflict) == bool(clock.alternative) == bool(clock.reading_name)):
@@ -271,7 +217,7 @@ def _check_clock(reader: _Reader, raw: Mapping, node: str, clock: Clock) -> None
         reader.problem(raw, node, f"meaning {clock.meaning!r} is only for calendar dates, not {clock.counts}")
 
 
-def _timeline(reader: _Reader, raw: object, clocks: Mapping[str, Clock]) -> Timeline | None:
+def _timeline(reader: FieldReader, raw: object, clocks: Mapping[str, Clock]) -> Timeline | None:
     timeline_id = raw.get("id") if isinstance(raw, Mapping) else None
     node = f"timeline '{timeline_id}'"
     if not reader.mapping(raw, node, _TIMELINE_KEYS, _TIMELINE_OPTIONAL):
@@ -283,18 +229,17 @@ def _timeline(reader: _Reader, raw: object, clocks: Mapping[str, Clock]) -> Time
             steps.append(step)
     return Timeline(
         id=reader.ident(raw, "id", node),
-        name=reader.text(raw, "name", node) or "",
+        name=reader.text(raw, "name", node),
         authority=reader.choice(raw, "authority", node, AUTHORITIES),
-        event=reader.text(raw, "event", node) or "",
+        event=reader.text(raw, "event", node),
         steps=tuple(steps),
-        ladder=raw.get("ladder") and reader.ident(raw, "ladder", node),
-        note=reader.text(raw, "note", node, required=False),
+        note=reader.optional_text(raw, "note", node),
         cites=reader.cites(raw, node, required=False),
     )
 
 
 def _step(
-    reader: _Reader, raw: object, node: str, clocks: Mapping[str, Clock], earlier: list[str]
+    reader: FieldReader, raw: object, node: str, clocks: Mapping[str, Clock], earlier: list[str]
 ) -> Step | None:
     step_id = raw.get("id") if isinstance(raw, Mapping) else None
     node = f"{node} step '{step_id}'"
@@ -310,10 +255,10 @@ def _step(
     clock = clocks.get(clock_id)
     return Step(
         id=reader.ident(raw, "id", node),
-        label=reader.text(raw, "label", node, required=False) or (clock.name if clock else ""),
+        label=reader.optional_text(raw, "label", node) or (clock.name if clock else ""),
         clock=clock_id,
         after=after,
-        note=reader.text(raw, "note", node, required=False),
+        note=reader.optional_text(raw, "note", node),
         cites=reader.cites(raw, node, required=clock is None) or (_all_cites(clock) if clock else ()),
     )
 
@@ -324,7 +269,7 @@ def _all_cites(clock: Clock) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*clock.cites, *other]))
 
 
-def _wording(reader: _Reader, raw: object) -> dict[str, str]:
+def _wording(reader: FieldReader, raw: object) -> dict[str, str]:
     if not reader.mapping(raw, "wording", WORDING, ()):
         return {}
-    return {key: reader.text(raw, key, "wording") or "" for key in WORDING}
+    return {key: reader.text(raw, key, "wording") for key in WORDING}

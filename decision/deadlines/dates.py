@@ -8,17 +8,11 @@ file covers is an InputError, never a guess.
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from decision.errors import InputError
+from decision.iso_dates import WEEKDAYS
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-ISO_MINUTE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")
 DAY = timedelta(days=1)
 
 
@@ -120,36 +114,11 @@ def calendar_from_data(data: object, origin: str) -> Calendar:
     return calendar
 
 
-def parse_date(text: str, what: str = "date") -> date:
-    """A date written YYYY-MM-DD; anything else is an InputError naming the text."""
-    if not ISO_DATE.match(text):
-        raise InputError(f"{what} {text!r} is not a date written YYYY-MM-DD")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{what} {text!r} is not a real date") from None
-
-
-def parse_moment(text: str, what: str = "date") -> date | datetime:
-    """A date (YYYY-MM-DD) or a UK local date and time to the minute (YYYY-MM-DDTHH:MM)."""
-    if not ISO_MINUTE.match(text):
-        return parse_date(text, what)
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{what} {text!r} is not a real date and time") from None
-
-
 def parse_count(text: str) -> int:
     """A count of days written as a whole number, 0 or more."""
     if not re.fullmatch(r"[0-9]+", text.strip()):
         raise InputError(f"count {text!r} must be a whole number, 0 or more")
     return int(text)
-
-
-def long_date(day: date) -> str:
-    """GOV.UK style with the weekday: Tuesday 5 January 2027."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _check_count(count: int) -> None:

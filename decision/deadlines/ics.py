@@ -22,7 +22,7 @@ TIMED_REMINDERS = ("-P1D", "-PT3H")  # a timed deadline: the day before, and 3 h
 
 
 def to_ics(timeline_result: dict, data: DeadlineData, now: datetime | None = None) -> str:
-    """The .ics text for a timeline.timeline or ladder result: CRLF line endings, folded lines."""
+    """The .ics text for a timeline.timeline result: CRLF line endings, folded lines."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     dated = [step for step in timeline_result["steps"] if step["due"]]
     words = data.book.wording

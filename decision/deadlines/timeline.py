@@ -11,9 +11,9 @@ from datetime import date, datetime
 
 from decision.deadlines.clock import check_time_given, count, due_moment
 from decision.deadlines.clock_book import ClockBook, Step, Timeline
-from decision.deadlines.dates import long_date, parse_date, parse_moment
 from decision.deadlines.deadline_data import DeadlineData
 from decision.errors import InputError
+from decision.iso_dates import long_date, parse_date, parse_moment
 
 
 def timeline(
@@ -46,40 +46,28 @@ def happened_label(line: Timeline, step: Step, book: ClockBook) -> str:
     return book.wording["happened_label"].format(event=event)
 
 
+class BeforeEvent(InputError):
+    """A step's real date given as earlier than the timeline's event."""
+
+    def __init__(self, label: str, event: date) -> None:
+        self.event = event
+        super().__init__(f"the date given for '{label}' is before the event, {long_date(event)}")
+
+
+def happened_on(line: Timeline, step_id: str, text: str, event: date | None) -> date:
+    """The real date given for a step that later steps count from: a real date, and not before the
+    day of the timeline's `event` when that is known; InputError (BeforeEvent) otherwise."""
+    step = next((step for step in happened_steps(line) if step.id == step_id), None)
+    if step is None:
+        raise InputError(f"timeline {line.id!r} has no step {step_id!r} that later steps count from")
+    day = parse_date(text, step.label)
+    if event is not None and day < _day(event):
+        raise BeforeEvent(step.label, _day(event))
+    return day
+
+
 def _happened(line: Timeline, start: date, given: Mapping[str, str]) -> dict[str, date]:
-    known = {step.id: step for step in happened_steps(line)}
-    dates = {}
-    for step_id, text in given.items():
-        if step_id not in known:
-            raise InputError(f"timeline {line.id!r} has no step {step_id!r} that later steps count from")
-        day = parse_date(text, step_id)
-        if day < _day(start):
-            label = known[step_id].label
-            raise InputError(f"the date given for '{label}' is before the event, {long_date(_day(start))}")
-        dates[step_id] = day
-    return dates
-
-
-def ladder(authority: str, start: str, data: DeadlineData, today: date | None = None) -> dict:
-    """The escalation ladder of `authority` (surrey or rutland) from the day stage 1 is raised."""
-    ladders = {line.ladder: line.id for line in data.book.timelines.values() if line.ladder}
-    if authority.lower() not in ladders:
-        raise InputError(f"no escalation ladder for {authority!r} (known: {', '.join(ladders)})")
-    return timeline(ladders[authority.lower()], start, data, today)
-
-
-def timelines_list(data: DeadlineData) -> list[dict]:
-    """Every timeline event the tools can start from: id, name, authority, event, and ladder key if any."""
-    return [
-        {
-            "id": line.id,
-            "name": line.name,
-            "authority": line.authority,
-            "event": line.event,
-            "ladder": line.ladder,
-        }
-        for line in data.book.timelines.values()
-    ]
+    return {step_id: happened_on(line, step_id, text, start) for step_id, text in given.items()}
 
 
 def run(

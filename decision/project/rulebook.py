@@ -14,11 +14,12 @@ from pathlib import Path
 import jsonschema
 
 from decision.errors import InputError
+from decision.fields import KEBAB
 from decision.problems import Problem, RuleError, line_of
-from decision.project.clauses import read_clauses
+from decision.project.clauses import Clause, read_clauses
 from decision.project.source import read_yaml
 from decision.trees.compiled import compile_rulebook
-from decision.trees.tree import KEBAB, Tree, parse_tree
+from decision.trees.tree import Tree, parse_tree
 from decision.trees.validate import (
     Known,
     build_tree,
@@ -90,21 +91,52 @@ def load_trees(project: Project) -> dict[str, Tree]:
     return {tree_id: load_tree(project, tree_id) for tree_id in tree_ids(project)}
 
 
+@dataclass(frozen=True)
+class CheckedProject:
+    """Every rule file of a project and the files they refer to, each read once, and every problem in them."""
+
+    tree_data: dict[str, object]  # tree id -> its rule file's data as read (with line numbers)
+    trees: dict[str, Tree]  # tree id -> the tree, for each file with no problem; in file-name order
+    clauses: list[Clause]
+    clocks: object  # decision/clocks.yaml as read; None when it cannot be read
+    problems: list[str]  # one line each, `file:line: node: message`; empty when all is well
+
+    def rulebook(self, version: dict[str, str]) -> dict:
+        """The rulebook for the browser (see decision.trees.compiled), from the data already read."""
+        return compile_rulebook(self.tree_data, version)
+
+
+def read_project(project: Project) -> CheckedProject:
+    """Read and check every rule file and the clause inventory and clocks they refer to."""
+    clauses, clocks, problems = _references(project)
+    known = Known(
+        frozenset(clause.id for clause in clauses),
+        _clock_ids(clocks),
+        frozenset(tree_ids(project)),
+        frozenset(path.relative_to(project.docs_dir).as_posix() for path in project.docs_dir.rglob("*.md")),
+    )
+    if clocks is not None and known.clocks is None:
+        problems.append(f"{project.shown(project.clocks_file)}: must be a mapping with a list 'clocks'")
+    tree_data, trees = {}, {}
+    for tree_id in tree_ids(project):
+        data, tree, found = _file_problems(project, tree_id, known)
+        problems += found
+        if data is not None:
+            tree_data[tree_id] = data
+        if tree is not None and not found:
+            trees[tree_id] = tree
+    return CheckedProject(tree_data, trees, clauses, clocks, problems)
+
+
 def check_project(project: Project) -> list[str]:
     """Every problem in every rule file and the files they refer to, one line each; empty when all is well."""
-    known, problems = _known(project)
-    for tree_id in tree_ids(project):
-        problems += _file_problems(project, tree_id, known)
-    return problems
+    return read_project(project).problems
 
 
 def compile_project(project: Project) -> dict:
     """The rulebook for the browser (see decision.trees.compiled); the caller checks the project first."""
-    data = {tree_id: read_tree_data(project, tree_id) for tree_id in tree_ids(project)}
-    reviewed = [
-        build_tree(data[tree_id], project.shown(project.tree_file(tree_id))).reviewed for tree_id in data
-    ]
-    return compile_rulebook(data, _clauses(project), rules_version(project, reviewed))
+    checked = read_project(project)
+    return checked.rulebook(rules_version(project, [tree.reviewed for tree in checked.trees.values()]))
 
 
 def rules_version(project: Project, reviewed: Iterable[str]) -> dict[str, str]:
@@ -119,21 +151,25 @@ def rules_version(project: Project, reviewed: Iterable[str]) -> dict[str, str]:
     return {"hash": digest.hexdigest()[:12], "date": max(reviewed, default="")}
 
 
-def _file_problems(project: Project, tree_id: str, known: Known) -> list[str]:
+def _file_problems(
+    project: Project, tree_id: str, known: Known
+) -> tuple[object | None, Tree | None, list[str]]:
+    """The rule file's data as read, its tree (None if it cannot be parsed) and every problem in it."""
     shown = project.shown(project.tree_file(tree_id))
     try:
         data = read_tree_data(project, tree_id)
+    except InputError as error:
+        return None, None, [str(error)]
+    try:
         tree = parse_tree(data, shown)
     except RuleError as error:
-        return [str(problem) for problem in error.problems]
-    except InputError as error:
-        return [str(error)]
+        return data, None, [str(problem) for problem in error.problems]
     problems = _schema_problems(data, shown)  # a second opinion: the parser has accepted the shape
     if tree.id != tree_id:
         message = f"id must match the file name '{tree_id}'"
         problems.append(str(Problem(shown, tree.lines.get("id"), f"tree '{tree.id}'", message)))
     found = reference_problems(tree, known) + (structure_problems(tree) or coverage_problems(tree))
-    return problems + [str(problem) for problem in found]
+    return data, tree, problems + [str(problem) for problem in found]
 
 
 def _schema_problems(data: object, shown: str) -> list[str]:
@@ -160,32 +196,25 @@ def _locate(data: object, path: list) -> tuple[int | None, str]:
     return line, node
 
 
-def _known(project: Project) -> tuple[Known, list[str]]:
+def _references(project: Project) -> tuple[list[Clause], object, list[str]]:
+    """The clause inventory and the clocks as read, and the problems reading them."""
     problems: list[str] = []
     try:
-        clauses = frozenset(_clauses(project))
+        clauses = read_clauses(project.clauses_file, project.shown(project.clauses_file))
     except InputError as error:
-        clauses, problems = frozenset(), [str(problem) for problem in getattr(error, "problems", [error])]
+        clauses, problems = [], [str(problem) for problem in getattr(error, "problems", [error])]
     try:
-        clocks: frozenset[str] | None = _clock_ids(project)
+        clocks = read_yaml(project.clocks_file, project.shown(project.clocks_file))
     except InputError as error:
         clocks, problems = None, [*problems, str(error)]
-    pages = frozenset(
-        path.relative_to(project.docs_dir).as_posix() for path in project.docs_dir.rglob("*.md")
-    )
-    return Known(clauses, clocks, frozenset(tree_ids(project)), pages), problems
+    return clauses, clocks, problems
 
 
-def _clauses(project: Project) -> list[str]:
-    return [clause.id for clause in read_clauses(project.clauses_file, project.shown(project.clauses_file))]
-
-
-def _clock_ids(project: Project) -> frozenset[str]:
-    shown = project.shown(project.clocks_file)
-    data = read_yaml(project.clocks_file, shown)
-    clocks = data.get("clocks") if isinstance(data, dict) else None
-    if not isinstance(clocks, list):
-        raise InputError(f"{shown}: must be a mapping with a list 'clocks'")
+def _clock_ids(clocks: object) -> frozenset[str] | None:
+    """The ids in clocks.yaml, or None when it is not a mapping with a list `clocks`."""
+    listed = clocks.get("clocks") if isinstance(clocks, dict) else None
+    if not isinstance(listed, list):
+        return None
     return frozenset(
-        clock["id"] for clock in clocks if isinstance(clock, dict) and isinstance(clock.get("id"), str)
+        clock["id"] for clock in listed if isinstance(clock, dict) and isinstance(clock.get("id"), str)
     )

@@ -5,7 +5,7 @@ browser (and any other reader) calls `trees_from_rulebook(json.loads(text))` to 
 objects the command line uses, checked again for shape and structure.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from decision.errors import InputError
 from decision.trees.tree import Tree
@@ -23,14 +23,11 @@ def plain(value: object) -> object:
     return value
 
 
-def compile_rulebook(
-    tree_data: Mapping[str, object], clause_ids: Iterable[str], version: Mapping[str, str]
-) -> dict:
-    """The JSON-ready rulebook: version, every tree's data by id, and the clause ids the trees may cite."""
+def compile_rulebook(tree_data: Mapping[str, object], version: Mapping[str, str]) -> dict:
+    """The JSON-ready rulebook: version, and every tree's data by id."""
     return {
         "version": dict(version),
         "trees": {tree_id: plain(tree_data[tree_id]) for tree_id in sorted(tree_data)},
-        "clauses": list(clause_ids),
     }
 
 

@@ -7,15 +7,14 @@ Forms (CONTRIBUTING.md): {answer: Q, equals: V}, {answer: Q, in: [V, ...]}, {ans
 """
 
 import calendar
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from decision.iso_dates import is_date
 from decision.problems import ShapeError
 
 Answers = Mapping[str, object]
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -169,18 +168,10 @@ def _date_comparison(raw: Mapping) -> DateComparison:
 def _fixed_day_comparison(raw: Mapping) -> DateComparison:
     before = "before_day" in raw
     day = raw["before_day"] if before else raw["on_or_after_day"]
-    if not isinstance(day, str) or not is_iso_date(day):
+    if not isinstance(day, str) or not is_date(day):
         key = "before_day" if before else "on_or_after_day"
         raise ShapeError(f"{key} must be a real date written YYYY-MM-DD, not {day!r}")
     return DateComparison(date=_value(raw["date"]), other=day, before=before, plus_years=0, fixed=True)
-
-
-def is_iso_date(value: str) -> bool:
-    """A real date written YYYY-MM-DD."""
-    try:
-        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
-    except ValueError:
-        return False
 
 
 def _value(raw: object) -> str:

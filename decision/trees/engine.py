@@ -13,23 +13,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from decision.errors import InputError
-from decision.trees.conditions import ISO_DATE
+from decision.iso_dates import day_month_year, is_date, parse_date
 from decision.trees.tree import TODAY, DateCheck, Outcome, Question, Tree
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class AnswerError(InputError):
@@ -73,32 +58,44 @@ def check_answers(tree: Tree, answers: object) -> dict[str, object]:
     return dict(answers)
 
 
-def check_answer(question: Question, value: object) -> None:
-    """Raise AnswerError unless `value` is a usable answer to `question` on its own."""
+def answer_fault(question: Question, value: object) -> tuple[str, object] | None:
+    """The rule `value` breaks as an answer to `question` on its own, and the value or option at fault:
+    "required", "not_a_date", "not_a_list", "not_offered", "chosen_twice" or "not_combined";
+    None when the answer can be used. Callers word the fault for their readers."""
     if value is None or value == "" or value == []:
-        raise AnswerError(question.id, value, "an answer is required")
+        return "required", value
     if question.kind == "date":
-        if not isinstance(value, str) or not _is_date(value):
-            raise AnswerError(question.id, value, f"{_shown(value)} is not a valid date written YYYY-MM-DD")
-    elif question.kind == "multi":
-        _check_multi(question, value)
-    elif not isinstance(value, str) or question.option(value) is None:
-        raise AnswerError(question.id, value, f"{_shown(value)} is not offered; {_offered(question)}")
-
-
-def _check_multi(question: Question, value: object) -> None:
+        return None if is_date(value) else ("not_a_date", value)
+    if question.kind != "multi":
+        return None if isinstance(value, str) and question.option(value) else ("not_offered", value)
     if not isinstance(value, list):
-        raise AnswerError(
-            question.id, value, f"{_shown(value)} is not a list of options; {_offered(question)}"
-        )
+        return "not_a_list", value
     for item in value:
         option = question.option(item) if isinstance(item, str) else None
         if option is None:
-            raise AnswerError(question.id, value, f"{_shown(item)} is not offered; {_offered(question)}")
+            return "not_offered", item
         if value.count(item) > 1:
-            raise AnswerError(question.id, value, f"{_shown(item)} is chosen more than once")
+            return "chosen_twice", item
         if option.exclusive and len(value) > 1:
-            raise AnswerError(question.id, value, f"{_shown(item)} cannot be combined with other options")
+            return "not_combined", item
+    return None
+
+
+def check_answer(question: Question, value: object) -> None:
+    """Raise AnswerError unless `value` is a usable answer to `question` on its own."""
+    fault = answer_fault(question, value)
+    if fault is None:
+        return
+    code, culprit = fault
+    reasons = {
+        "required": "an answer is required",
+        "not_a_date": f"{_shown(culprit)} is not a valid date written YYYY-MM-DD",
+        "not_a_list": f"{_shown(culprit)} is not a list of options; {_offered(question)}",
+        "not_offered": f"{_shown(culprit)} is not offered; {_offered(question)}",
+        "chosen_twice": f"{_shown(culprit)} is chosen more than once",
+        "not_combined": f"{_shown(culprit)} cannot be combined with other options",
+    }
+    raise AnswerError(question.id, value, reasons[code])
 
 
 def contradiction(question: Question, answers: Mapping[str, object], today: date) -> DateCheck | None:
@@ -184,8 +181,7 @@ def trail_entry(question: Question, value: object) -> dict:
 
 def format_date(iso: str) -> str:
     """GOV.UK style: 1 March 2025."""
-    day = date.fromisoformat(iso)
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return day_month_year(parse_date(iso))
 
 
 def _result(tree: Tree, status: str, view: dict, trail: list[dict], answers: Mapping[str, object]) -> dict:
@@ -197,13 +193,6 @@ def _result(tree: Tree, status: str, view: dict, trail: list[dict], answers: Map
         "trail": trail,
         "unused": [question_id for question_id in answers if question_id not in used],
     }
-
-
-def _is_date(value: str) -> bool:
-    try:
-        return bool(ISO_DATE.match(value)) and bool(date.fromisoformat(value))
-    except ValueError:
-        return False
 
 
 def _offered(question: Question) -> str:

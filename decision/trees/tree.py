@@ -4,13 +4,14 @@
 line and node; the graph checks (targets, reachability, cycles, conditions) are in decision.trees.validate.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from decision.fields import FieldReader
+from decision.iso_dates import is_date
 from decision.problems import Problem, RuleError, ShapeError, line_of
-from decision.trees.conditions import Condition, is_iso_date, parse_condition
+from decision.trees.conditions import Condition, parse_condition
 
 KINDS = ("choice", "yes_no_not_sure", "date", "multi")
 URGENCIES = (
@@ -23,8 +24,6 @@ URGENCIES = (
 )
 AUTHORITIES = ("Kent", "Surrey", "Rutland", "Surrey or Rutland")
 YES_NO_NOT_SURE = ("yes", "no", "not-sure")
-KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CLAUSE_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 TODAY = "today"  # `not_after: today`: a date that cannot be later than the day the aid is used
 
 
@@ -124,76 +123,16 @@ class Tree:
         return f"outcome '{node_id}'" if node_id in self.outcomes else f"question '{node_id}'"
 
 
-class _Reader:
-    """Reads fields from raw mappings, collecting a Problem for each wrong one instead of stopping."""
-
-    def __init__(self, origin: str) -> None:
-        self.origin = origin
-        self.problems: list[Problem] = []
-
-    def problem(self, raw: object, node: str, message: str, key: str | None = None) -> None:
-        self.problems.append(Problem(self.origin, line_of(raw, key), node, message))
-
-    def mapping(self, raw: object, node: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
-        if not isinstance(raw, Mapping):
-            self.problem(raw, node, f"must be a mapping with {', '.join(required)}")
-            return False
-        missing = [key for key in required if key not in raw]
-        unknown = [str(key) for key in raw if key not in required + optional]
-        for key in missing:
-            self.problem(raw, node, f"'{key}' is missing")
-        for key in unknown:
-            allowed = ", ".join(required + optional)
-            self.problem(raw, node, f"'{key}' is not a field here (allowed: {allowed})", key)
-        return not missing
-
-    def text(self, raw: Mapping, key: str, node: str) -> str:
-        value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.problem(raw, node, f"'{key}' must be non-empty text, not {value!r}", key)
-            return ""
-        return value
-
-    def optional_text(self, raw: Mapping, key: str, node: str) -> str | None:
-        return self.text(raw, key, node) if key in raw else None
-
-    def ident(self, raw: Mapping, key: str, node: str) -> str:
-        value = self.text(raw, key, node)
-        if value and not KEBAB.match(value):
-            self.problem(
-                raw, node, f"'{key}' {value!r} must be kebab-case (a-z, 0-9 and single hyphens)", key
-            )
-        return value
-
-    def choice(self, raw: Mapping, key: str, node: str, allowed: tuple[str, ...]) -> str:
-        value = self.text(raw, key, node)
-        if value and value not in allowed:
-            self.problem(raw, node, f"{key} {value!r} is not one of: {', '.join(allowed)}", key)
-        return value
-
-    def cites(self, raw: Mapping, node: str, required: bool) -> tuple[str, ...]:
-        value = raw.get("cites")
-        if value is None and not required:
-            return ()
-        if not isinstance(value, list) or not value:
-            self.problem(raw, node, f"'cites' must be a non-empty list of clause ids, not {value!r}", "cites")
-            return ()
-        cites = tuple(item for item in value if isinstance(item, str) and CLAUSE_ID.match(item))
-        for item in value:
-            if item not in cites:
-                self.problem(value, node, f"cites {item!r}, which is not written like a clause id")
-        if len(set(cites)) != len(cites):
-            self.problem(value, node, "'cites' names a clause twice")
-        return cites
-
-    def items(self, raw: Mapping, key: str, node: str, required: bool) -> list:
-        value = raw.get(key)
-        if value is None and not required:
-            return []
-        if not isinstance(value, list) or not value:
-            self.problem(raw, node, f"'{key}' must be a non-empty list, not {value!r}", key)
-            return []
-        return value
+def reading_order(tree: Tree) -> list[Question]:
+    """The questions in the order a reader meets them: breadth first from the start question."""
+    order: list[str] = []
+    waiting = [tree.start]
+    while waiting:
+        node = waiting.pop(0)
+        if node in tree.questions and node not in order:
+            order.append(node)
+            waiting += [branch.go for branch in tree.questions[node].next]
+    return [tree.questions[node] for node in order]
 
 
 _Node = TypeVar("_Node", Question, Outcome)
@@ -215,14 +154,14 @@ _OUTCOME_KEYS = ("id", "decision", "urgency", "cites"), ("explanation", "actions
 
 def parse_tree(raw: object, origin: str) -> Tree:
     """The Tree in `raw` (plain data from a rule file or compiled bundle); RuleError lists every problem."""
-    reader = _Reader(origin)
+    reader = FieldReader(origin)
     if not reader.mapping(raw, "", _TREE_REQUIRED, ("not_modelled",)):
         raise RuleError(reader.problems)
     assert isinstance(raw, Mapping)
     tree_id = reader.ident(raw, "id", "")
     node = f"tree '{tree_id}'"
     reviewed = reader.text(raw, "reviewed", node)
-    if reviewed and not is_iso_date(reviewed):
+    if reviewed and not is_date(reviewed):
         reader.problem(raw, node, f"'reviewed' {reviewed!r} must be a date written YYYY-MM-DD", "reviewed")
     guidance = reader.text(raw, "guidance", node)
     if guidance and not guidance.endswith(".md"):
@@ -257,7 +196,7 @@ def parse_tree(raw: object, origin: str) -> Tree:
     return tree
 
 
-def _by_id(reader: _Reader, nodes: list[_Node | None]) -> dict[str, _Node]:
+def _by_id(reader: FieldReader, nodes: list[_Node | None]) -> dict[str, _Node]:
     by_id: dict[str, _Node] = {}
     for node in nodes:
         if node is None:
@@ -275,7 +214,7 @@ def _node_name(kind: str, raw: object) -> str:
     return f"{kind} '{node_id}'" if isinstance(node_id, str) and node_id else kind
 
 
-def _question(reader: _Reader, raw: object) -> Question | None:
+def _question(reader: FieldReader, raw: object) -> Question | None:
     node = _node_name("question", raw)
     if not reader.mapping(raw, node, *_QUESTION_KEYS):
         return None
@@ -303,7 +242,7 @@ def _question(reader: _Reader, raw: object) -> Question | None:
     )
 
 
-def _option(reader: _Reader, raw: object, node: str, kind: str) -> Option:
+def _option(reader: FieldReader, raw: object, node: str, kind: str) -> Option:
     if not reader.mapping(raw, node, *_OPTION_KEYS):
         return Option("", "", (), False, line_of(raw))
     assert isinstance(raw, Mapping)
@@ -322,7 +261,7 @@ def _option(reader: _Reader, raw: object, node: str, kind: str) -> Option:
 
 
 def _check_option_values(
-    reader: _Reader, raw: Mapping, node: str, kind: str, options: tuple[Option, ...]
+    reader: FieldReader, raw: Mapping, node: str, kind: str, options: tuple[Option, ...]
 ) -> None:
     values = [option.value for option in options]
     for value in sorted({value for value in values if values.count(value) > 1}):
@@ -338,7 +277,7 @@ def _check_option_values(
         reader.problem(raw, node, f"a {kind} question needs at least two options", "options")
 
 
-def _branches(reader: _Reader, raw: Mapping, node: str) -> tuple[Branch, ...]:
+def _branches(reader: FieldReader, raw: Mapping, node: str) -> tuple[Branch, ...]:
     items = reader.items(raw, "next", node, True)
     branches = tuple(_branch(reader, item, node) for item in items)
     for index, item in enumerate(items):
@@ -359,7 +298,7 @@ def _branches(reader: _Reader, raw: Mapping, node: str) -> tuple[Branch, ...]:
     return branches
 
 
-def _branch(reader: _Reader, raw: object, node: str) -> Branch:
+def _branch(reader: FieldReader, raw: object, node: str) -> Branch:
     if not reader.mapping(raw, node, ("go",), ("when",)):
         return Branch(None, "", line_of(raw))
     assert isinstance(raw, Mapping)
@@ -372,7 +311,7 @@ def _branch(reader: _Reader, raw: object, node: str) -> Branch:
     return Branch(when, reader.ident(raw, "go", node), line_of(raw))
 
 
-def _date_check(reader: _Reader, raw: object, node: str) -> DateCheck:
+def _date_check(reader: FieldReader, raw: object, node: str) -> DateCheck:
     if not reader.mapping(raw, node, ("message",), ("not_before", "not_after")):
         return DateCheck(None, None, "", line_of(raw))
     assert isinstance(raw, Mapping)
@@ -385,7 +324,7 @@ def _date_check(reader: _Reader, raw: object, node: str) -> DateCheck:
     return DateCheck(not_before, not_after, reader.text(raw, "message", node), line_of(raw))
 
 
-def _outcome(reader: _Reader, raw: object) -> Outcome | None:
+def _outcome(reader: FieldReader, raw: object) -> Outcome | None:
     node = _node_name("outcome", raw)
     if not reader.mapping(raw, node, *_OUTCOME_KEYS):
         return None
@@ -403,7 +342,7 @@ def _outcome(reader: _Reader, raw: object) -> Outcome | None:
     )
 
 
-def _action(reader: _Reader, raw: object, node: str) -> Action:
+def _action(reader: FieldReader, raw: object, node: str) -> Action:
     if not reader.mapping(raw, node, ("who", "does", "cites"), ("clock",)):
         return Action("", "", None, (), line_of(raw))
     assert isinstance(raw, Mapping)
@@ -417,7 +356,7 @@ def _action(reader: _Reader, raw: object, node: str) -> Action:
     )
 
 
-def _consider(reader: _Reader, raw: object, node: str) -> Consider:
+def _consider(reader: FieldReader, raw: object, node: str) -> Consider:
     if not reader.mapping(raw, node, ("text", "cites"), ("tree",)):
         return Consider("", None, (), line_of(raw))
     assert isinstance(raw, Mapping)
@@ -425,7 +364,7 @@ def _consider(reader: _Reader, raw: object, node: str) -> Consider:
     return Consider(reader.text(raw, "text", node), tree, reader.cites(raw, node, True), line_of(raw))
 
 
-def _not_modelled(reader: _Reader, raw: object, node: str) -> NotModelled:
+def _not_modelled(reader: FieldReader, raw: object, node: str) -> NotModelled:
     if not reader.mapping(raw, f"{node} not_modelled", ("text", "cites"), ()):
         return NotModelled("", (), line_of(raw))
     assert isinstance(raw, Mapping)

@@ -1,7 +1,8 @@
 """Semantic checks on a parsed tree: the graph, the conditions, the paths, and the ids it refers to.
 
 `build_tree` (shape and graph) runs wherever a tree is loaded, the browser included;
-`reference_problems` and `coverage_problems` run in `python -m decision check` and the build.
+`reference_problems` and `coverage_problems` run in decision.project.rulebook.read_project, which both
+`python -m decision check` and the build's first plugin (procedures-rules) call.
 """
 
 from collections.abc import Iterator

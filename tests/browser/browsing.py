@@ -78,6 +78,8 @@ def open_page(context: BrowserContext, url: str, settle: bool = False) -> Page:
 
 def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
     """axe-core's findings (WCAG 2.0-2.2 A and AA, best practice; or only `rules`), one line each."""
+    # The theme's tooltip, shown while Tab passed a titled control, sits outside landmarks until it goes.
+    page.wait_for_function("() => !document.querySelector('.md-tooltip2')")
     # Evaluated through DevTools, not added as a <script>: the site's CSP rightly refuses inline scripts.
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page
 from test_site_focus import FOCUS_STATE
 
 from decision.aid import outcome_dates
-from decision.aid.render import say
+from decision.aid.wording import say
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_tree, tree_ids
 
@@ -100,12 +100,6 @@ def test_browser_back_shows_the_earlier_question_with_its_answer(browser: Browse
     assert recorder.problems() == []
 
 
-def _settled_axe(page: Page) -> list[str]:
-    """Axe's findings once the theme's tooltips, shown while Tab passed controls with a title, have gone."""
-    page.wait_for_function("() => !document.querySelector('.md-tooltip2')")
-    return axe_violations(page)
-
-
 def _dates_outcome() -> tuple[str, str, str]:
     """A national-panel outcome whose first clock start takes a date with an optional time: its fragment,
     outcome id and start id."""
@@ -128,17 +122,17 @@ def test_errors_name_the_question_and_mark_only_the_boxes_at_fault(
     with recorded_context(browser, viewport, scheme) as (context, recorder):
         page = context.new_page()
         page.goto(f"{site_url}aids/national-panel/")
-        found["question"] = _settled_axe(page)
+        found["question"] = axe_violations(page)
         tab_to(page, '.aid-step button[type="submit"]')
         press_and_wait(page)
         assert focused(page, ".aid-error-summary")
         assert page.locator(".aid-error-summary a").inner_text() == say("choose_one", question=question.text)
         invalid = page.locator('.aid-step input[aria-invalid="true"]')
         assert invalid.count() == len(question.options)
-        found["question error"] = _settled_axe(page)
+        found["question error"] = axe_violations(page)
         page.goto(f"{site_url}aids/national-panel/#{fragment}")
         wait_for_step(page, f'[data-outcome="{outcome_id}"]')
-        found["outcome"] = _settled_axe(page)
+        found["outcome"] = axe_violations(page)
         tab_to(page, f'.aid-step input[name="{start}-day"]')
         page.keyboard.type("32")  # no such day; the month, year and the optional time are left empty
         tab_to(page, '.aid-step form[data-form="dates"] button[type="submit"]')
@@ -146,7 +140,7 @@ def test_errors_name_the_question_and_mark_only_the_boxes_at_fault(
         boxes = page.locator(f'.aid-step input[name^="{start}-"]')
         marked = boxes.evaluate_all("boxes => boxes.filter(b => b.ariaInvalid === 'true').map(b => b.name)")
         colours = boxes.evaluate_all("boxes => boxes.map(b => [b.name, getComputedStyle(b).borderTopColor])")
-        found["dates error"] = _settled_axe(page)
+        found["dates error"] = axe_violations(page)
         page.close()
     assert marked == [f"{start}-day", f"{start}-month", f"{start}-year"]
     colour = dict(colours)

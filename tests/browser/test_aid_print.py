@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 from printing import pdf_pages, print_problems
 
 from decision.aid import outcome_dates
-from decision.aid.render import say
+from decision.aid.wording import say
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_tree
 

@@ -71,9 +71,9 @@ def _fill(page: Page, value: str, day: str, month: str, year: str, time: str = "
     """Fill in the form (every field, so nothing is left from an earlier test) and press Calculate."""
     page.select_option("#calc-what", value)
     for field, text in (("day", day), ("month", month), ("year", year)):
-        page.fill(f"#calc-{field}", text)
-    if page.locator("#calc-time").is_visible():
-        page.fill("#calc-time", time)
+        page.fill(f"#calc-event-{field}", text)
+    if page.locator("#calc-event-time").is_visible():
+        page.fill("#calc-event-time", time)
     page.locator(".calc-button").press("Enter")
 
 
@@ -152,20 +152,24 @@ def test_a_real_notification_date_counts_the_rapid_review_from_it(wide: tuple[Pa
     real = "#calc-h-serious-incident-national-panel-notification"
     expect(page.locator(f"{real}-group")).to_be_visible()
     for part, value in (("day", "3"), ("month", "3"), ("year", "2025")):
-        page.fill(f"#calc-{part}", value)
+        page.fill(f"#calc-event-{part}", value)
     for part, value in (("day", "31"), ("month", "2"), ("year", "2025")):
         page.fill(f"{real}-{part}", value)
     page.locator(".calc-button").press("Enter")
     summary = page.locator(".aid-error-summary")
     expect(summary).to_be_focused()
     expect(summary.locator("a")).to_have_text(
-        ["Enter a real date, or leave it empty. The National Panel notification is made: the real date, once "
-         "you know it"]
+        ["The National Panel notification is made: the real date, once you know it: The date must be a real "
+         "date"]
     )  # fmt: skip
+    expect(page.locator(f"{real}-error")).to_contain_text("The date must be a real date")
+    expect(page.locator(f"{real}-group")).to_have_class(re.compile(r"\baid-group--error\b"))
     page.fill(f"{real}-day", "10")
     page.fill(f"{real}-month", "3")
     page.locator(".calc-button").press("Enter")
     _result_shown(page, "Result: Serious incident and the National Panel")
+    expect(page.locator(f"{real}-error")).to_be_hidden()
+    expect(page.locator(".aid-error-summary")).to_have_count(0)
     real_date = {"national-panel-notification": "2025-03-10"}
     steps = {
         step["step"]: step
@@ -288,12 +292,12 @@ def _ics_lines(path: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("day", "month", "year", "message", "field"),
     [
-        ("29", "2", "2027", "The date of the event must be a real date", "calc-day"),
-        ("1", "13", "2026", "The date of the event must be a real date", "calc-month"),
-        ("first", "1", "2026", "The date of the event must be a real date", "calc-day"),
-        ("1", "", "", "The date of the event must include a month and year", "calc-month"),
-        ("1", "1", "26", "The year of the event must include 4 numbers", "calc-year"),
-        ("", "", "", "Enter the date of the event", "calc-day"),
+        ("29", "2", "2027", "Date of the event: The date must be a real date", "calc-event-day"),
+        ("1", "13", "2026", "Date of the event: The date must be a real date", "calc-event-day"),
+        ("first", "1", "2026", "Date of the event: The date must be a real date", "calc-event-day"),
+        ("1", "", "", "Date of the event: The date must include a month and year", "calc-event-month"),
+        ("1", "1", "26", "Date of the event: The year must include 4 numbers", "calc-event-year"),
+        ("", "", "", "Enter the date of the event", "calc-event-day"),
     ],
 )
 def test_a_bad_date_gets_the_error_summary_naming_the_field(
@@ -308,8 +312,8 @@ def test_a_bad_date_gets_the_error_summary_naming_the_field(
     link = summary.get_by_role("link")
     expect(link).to_have_text(message)
     expect(link).to_have_attribute("href", f"#{field}")
-    expect(page.locator("#calc-date-error")).to_have_text(f"Error: {message}")
-    expect(page.locator("#calc-date-group")).to_have_class(re.compile(r"\baid-group--error\b"))
+    expect(page.locator("#calc-event-error")).to_have_text(f"Error: {message}")
+    expect(page.locator("#calc-event-group")).to_have_class(re.compile(r"\baid-group--error\b"))
     expect(page.locator(".calc-result")).to_be_hidden()
     assert page.url == url  # nothing wrong goes into the history
     page.keyboard.press("Tab")
@@ -340,12 +344,12 @@ def test_missing_choice_and_time_are_named(wide: tuple[Page, Recorder]) -> None:
     )
     _fill(page, "clock:joint-agency-response", "2", "3", "2027")
     expect(page.locator(".aid-error-summary a")).to_have_text(
-        ["Enter the time of the event: this timescale counts hours"]
+        ["Time of the event: Enter the time as well: this timescale counts hours"]
     )
-    expect(page.locator(".aid-error-summary a")).to_have_attribute("href", "#calc-time")
+    expect(page.locator(".aid-error-summary a")).to_have_attribute("href", "#calc-event-time")
     _fill(page, "clock:joint-agency-response", "2", "3", "2027", "25:00")
     expect(page.locator(".aid-error-summary a")).to_have_text(
-        ["Enter the time of the event using the 24-hour clock, for example 14:30"]
+        ["Time of the event: Enter the time using the 24-hour clock, for example 14:30"]
     )
     _clean(recorder)
 
@@ -361,7 +365,7 @@ def test_back_and_forward_show_the_results_in_the_link(wide: tuple[Page, Recorde
     page.go_back()
     _result_shown(page, "Result: Social Work Standards Officer's response to an alert")
     expect(page.locator("#calc-what")).to_have_value("clock:alert-response")
-    expect(page.locator("#calc-day")).to_have_value("23")
+    expect(page.locator("#calc-event-day")).to_have_value("23")
     page.go_forward()
     _result_shown(page, "Result: Child in care placed with carers")
     # 3 calendar days from Thu 1 Apr 2027: Sun 4 Apr; then every 4 weeks: Sun 2 May.
@@ -383,6 +387,14 @@ def test_a_shared_link_opens_with_its_result(browser: Browser, site_url: str) ->
         for step in engine["steps"]:
             if step["latest"]:
                 assert step["latest"]["latest_text"] in table
+        # A link edited by hand to a date that does not exist: the form shows it, with the problem named.
+        page.goto(f"{site_url}{PAGE}#clock=alert-response&date=2027-02-29")
+        expect(page.locator(".aid-error-summary a")).to_have_text(
+            "Date of the event: The date must be a real date"
+        )
+        expect(page.locator("#calc-what")).to_have_value("clock:alert-response")
+        expect(page.locator("#calc-event-day")).to_have_value("29")
+        expect(page.locator(".calc-result")).to_be_hidden()
         _clean(recorder)
 
 

@@ -78,9 +78,9 @@ def snapshot_file(site: Path) -> Path:
     return next(pyodide_dir(site).glob("snapshot-*.bin.gz"))
 
 
-def visit(context: BrowserContext, server: SiteServer) -> tuple[Page, dict]:
+def visit(context: BrowserContext, server: SiteServer, path: str = "engine-test.html") -> tuple[Page, dict]:
     page = context.new_page()
-    page.goto(server.url + "engine-test.html")
+    page.goto(server.url + path)
     page.locator("#out").filter(has_not_text="waiting").wait_for(timeout=120 * SECONDS)
     return page, json.loads(page.inner_text("#out"))
 
@@ -114,6 +114,40 @@ def test_first_visit_boots_plainly_and_saves_the_snapshot_for_the_next(browser: 
     assert second["response"]["due"] == DUE, second
     assert not [path for path in second_sent if path.endswith(".bin.gz")]  # saved, not fetched again
     assert {urlsplit(url).path for url in recorder.requests} <= allowed  # no Pyodide package, nothing else
+    assert recorder.problems() == []
+
+
+# The page never says it has painted its first question (engine-start.mjs), as if it never showed.
+NEVER_PAINTED = HARNESS.replace("startEngine()", "startEngine(new Promise(() => {}))", 1)
+
+
+def test_a_plain_boot_waits_for_the_paint_and_a_snapshot_boot_does_not(
+    browser: Browser, runtime_site: Path, tmp_path: Path
+):
+    def add_page(site: Path) -> None:
+        page = PAGE.replace("engine-test.mjs", "never-painted.mjs")
+        (site / "never-painted.html").write_text(page, encoding="utf-8")
+        (site / "never-painted.mjs").write_text(NEVER_PAINTED, encoding="utf-8")
+
+    site = variant(runtime_site, tmp_path, add_page)
+    with serve(site) as server, recorded_context(browser) as (context, recorder):
+        page = context.new_page()
+        page.goto(server.url + "never-painted.html")
+        wait_for_mark(page, "engine-start")
+        page.wait_for_timeout(3 * SECONDS)  # time enough to read the manifest and look for a snapshot
+        waiting = page.inner_text("#out")
+        page.close()
+        before_the_paint = list(recorder.requests)
+        page, first = visit(context, server)
+        wait_for_mark(page, "engine-snapshot-saved")
+        page.close()
+        page, second = visit(context, server, "never-painted.html")
+        page.close()
+    assert waiting == "waiting"
+    assert [url for url in before_the_paint if url.endswith("engine.json")]
+    assert not [url for url in before_the_paint if url.endswith((".wasm", ".zip"))]
+    assert first["info"]["boot"] == "plain", first
+    assert second["info"]["boot"] == "snapshot" and second["response"]["due"] == DUE, second
     assert recorder.problems() == []
 
 

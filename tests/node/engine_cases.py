@@ -29,9 +29,7 @@ def run_case(case: Mapping, trees: Mapping[str, Tree], data: DeadlineData, today
             }
         if case["kind"] == "deadline":
             return clock.deadline(case["clock"], case["start"], data, today)
-        if case["kind"] == "timeline":
-            return timeline.timeline(case["timeline"], case["start"], data, today)
-        return timeline.ladder(case["authority"], case["start"], data, today)
+        return timeline.timeline(case["timeline"], case["start"], data, today)
     except InputError as error:
         return {"error": str(error)}
 

@@ -7,6 +7,18 @@
 // link can be shared. A fragment without "=" (a clause anchor such as #kn-s16c) is not aid state and
 // is left alone. The first question is in the page already, so it can be answered before the engine
 // has loaded; that answer waits and is applied as soon as it has.
+import {
+  focusFirst,
+  followedErrorLink,
+  formFields,
+  onEachPage,
+  onHistory,
+  say as sayOn,
+  sayFailed,
+  startEngine,
+  stateFragment,
+} from "./page.mjs";
+
 let active = []; // the aids on the current page; instant navigation replaces the page under us
 
 // Pages without an aid load nothing more: the engine's script is imported only when there is one.
@@ -15,7 +27,7 @@ function setUpPage() {
   const elements = [...document.querySelectorAll(".aid:not([data-aid-ready])")];
   active = active.filter((aid) => aid.element.isConnected);
   if (!elements.length) return;
-  const engine = import("./engine.mjs").then(({ startEngine }) => startEngine());
+  const engine = startEngine();
   active = active.concat(elements.map((element) => setUpAid(element, engine)));
 }
 
@@ -30,7 +42,7 @@ function setUpAid(element, starting) {
     text: element.querySelector(".aid-text"),
     ready: false,
     failed: false,
-    current: fragment(), // the state on screen; the address may since show a plain anchor (#kn-s16c)
+    current: stateFragment(), // the state on screen; the address may since show a plain anchor (#kn-s16c)
     pending: null, // an answer given before the engine was ready: {fragment, submit}
     queue: Promise.resolve(), // steps run one after another, in the order they were asked for
     madeAt: null,
@@ -70,7 +82,7 @@ function onSubmit(aid, event) {
   const form = event.target;
   if (!form.matches("form[data-form]")) return;
   event.preventDefault();
-  const submit = { form: form.dataset.form, fields: fields(form) };
+  const submit = { form: form.dataset.form, fields: formFields(form) };
   if (submit.form === "question") submit.question = form.dataset.question;
   if (aid.failed) return;
   if (!aid.ready) {
@@ -82,6 +94,7 @@ function onSubmit(aid, event) {
 }
 
 function onClick(aid, event) {
+  if (followedErrorLink(aid.element, event)) return;
   const target = event.target.closest("a, button");
   if (!target || !aid.element.contains(target)) return;
   if (target.matches("[data-aid-nav]")) {
@@ -94,11 +107,6 @@ function onClick(aid, event) {
     copyRecord(aid);
   } else if (target.matches("[data-aid-print]")) {
     printRecord();
-  } else if (target.matches(".aid-error-summary a")) {
-    // Go to the field without changing the fragment, which holds the answers.
-    event.preventDefault();
-    event.stopPropagation();
-    aid.element.querySelector(target.getAttribute("href"))?.focus();
   }
 }
 
@@ -111,12 +119,10 @@ function onChange(event) {
   }
 }
 
-window.addEventListener("popstate", () => {
-  const hash = location.hash.slice(1);
-  if (hash && !hash.includes("=")) return; // an anchor on the page, not aid state
+onHistory((fragment) => {
   for (const aid of active) {
     if (!aid.element.isConnected || aid.path !== location.pathname) continue;
-    aid.current = fragment();
+    aid.current = fragment;
     if (aid.ready) run(aid, aid.current, null, "none", true);
   }
 });
@@ -169,9 +175,7 @@ function show(aid, response, madeAt, moveFocus) {
   for (const link of step.querySelectorAll("a[data-aid-address]")) link.textContent = link.href;
   aid.current = response.fragment;
   aid.madeAt = madeAt;
-  if (!moveFocus) return;
-  const target = step.querySelector(".aid-error-summary") ?? step.querySelector(".aid-heading[tabindex]");
-  target?.focus();
+  if (moveFocus) focusFirst(step, [".aid-error-summary", ".aid-heading[tabindex]"]);
 }
 
 function setData(element, key, value) {
@@ -183,12 +187,11 @@ function fail(aid, reason) {
   aid.failed = true;
   aid.step.hidden = true;
   aid.text.open = true;
-  aid.status.classList.add("aid-status--error");
-  say(aid, null, aid.element.dataset.statusFailed.replace("{reason}", reason.replace(/\.$/, "")));
+  sayFailed(aid.element, aid.status, reason);
 }
 
 function say(aid, key, text) {
-  aid.status.textContent = text ?? (key ? aid.element.dataset[key] : "");
+  sayOn(aid.element, aid.status, key, text);
 }
 
 // --- the decision record -------------------------------------------------------------------
@@ -245,27 +248,6 @@ function printRecord() {
 
 // --- small things ----------------------------------------------------------------------------
 
-function fragment() {
-  const hash = location.hash.slice(1);
-  return hash.includes("=") ? hash : "";
-}
-
-function fields(form) {
-  const values = {};
-  for (const input of form.querySelectorAll("input")) {
-    if (input.type === "checkbox") {
-      values[input.name] ??= [];
-      if (input.checked) values[input.name].push(input.value);
-    } else if (input.type === "radio") {
-      values[input.name] ??= "";
-      if (input.checked) values[input.name] = input.value;
-    } else {
-      values[input.name] = input.value;
-    }
-  }
-  return values;
-}
-
 // The time now in the UK, where the procedures apply, whatever zone this computer is set to.
 function ukNow() {
   const format = new Intl.DateTimeFormat("en-GB", {
@@ -281,10 +263,4 @@ function ukNow() {
   return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
 }
 
-if (window.document$) {
-  window.document$.subscribe(setUpPage); // the theme's page-load event, instant navigation included
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", setUpPage);
-} else {
-  setUpPage();
-}
+onEachPage(setUpPage);

@@ -1,6 +1,7 @@
 // The decision engine in a module worker: boots Pyodide, loads the decision bundle, answers requests.
 //
-// In:  {id, request}        request: any JSON value, passed as text to decision.aid.browser.handle
+// In:  {painted: true}      the page has painted what it shows first: a plain boot may begin
+//      {id, request}        request: any JSON value, passed as text to decision.aid.browser.handle
 // Out: {id, response}       the JSON value handle returned
 //      {id, error}          why that request got no response
 //      {type: "ready", boot: "snapshot" | "plain", ms, version, fallback?}
@@ -27,6 +28,8 @@ if "random" in sys.modules:
 const startedAt = performance.now();
 const ownFetch = self.fetch.bind(self);
 const failedLoad = watchPyodideFetches();
+let paint;
+const painted = new Promise((resolve) => (paint = resolve));
 const engine = boot();
 
 engine.then(
@@ -34,7 +37,8 @@ engine.then(
   (error) => postMessage({ type: "failed", reason: error.message }),
 );
 
-self.onmessage = async ({ data: { id, request } }) => {
+self.onmessage = async ({ data: { painted, id, request } }) => {
+  if (painted) return paint();
   let handle;
   try {
     ({ handle } = await engine);
@@ -51,10 +55,8 @@ self.onmessage = async ({ data: { id, request } }) => {
 
 async function boot() {
   const manifest = await fetchJson(MANIFEST);
-  const bundle = fetchBytes(new URL(manifest.bundle, MANIFEST));
-  bundle.catch(() => {}); // start() reports it; boot may fail before it gets there
   const snapshotUrl = manifest.snapshot ? new URL(manifest.snapshot, MANIFEST) : null;
-  const saved = snapshotUrl && savedSnapshot(snapshotUrl); // read while Pyodide's files load
+  const saved = snapshotUrl && savedSnapshot(snapshotUrl); // looked up while pyodide.mjs loads
   const indexURL = new URL(manifest.pyodide, MANIFEST).href;
   const pyodideModule = new URL("pyodide.mjs", indexURL).href;
   let loadPyodide;
@@ -65,6 +67,10 @@ async function boot() {
   }
   const info = { version: manifest.version };
   const cached = await saved;
+  // A plain boot downloads and compiles megabytes: not before the page has painted its first question.
+  if (!cached) await painted;
+  const bundle = fetchBytes(new URL(manifest.bundle, MANIFEST));
+  bundle.catch(() => {}); // start() reports it; boot may fail before it gets there
   if (cached) {
     try {
       const handle = await start(loadPyodide, { indexURL, _loadSnapshot: cached.memory }, bundle);
@@ -73,6 +79,7 @@ async function boot() {
       info.fallback = `The saved snapshot ${snapshotUrl} could not be used: ${summary(error)}`;
     }
   }
+  await painted; // a snapshot that failed to restore falls back here
   const handle = await start(loadPyodide, { indexURL }, bundle);
   if (snapshotUrl) {
     saveSnapshot(snapshotUrl); // also replaces a saved copy that failed

@@ -5,6 +5,7 @@
 //
 // Nothing is stored or sent anywhere: the answers are only in the fragment (which browsers never
 // send), and the score is only written into this page.
+import { element, onEachPage } from "../aid/page.mjs";
 
 // The aid's fragment keys that are not questions (decision/aid/fragment.py).
 const NOT_QUESTIONS = (key) => key === "show" || key.startsWith("when.");
@@ -145,17 +146,4 @@ function definitions(pairs) {
   );
 }
 
-function element(tag, attributes, children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-if (window.document$) {
-  window.document$.subscribe(setUpPage); // the theme's page-load event, instant navigation included
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", setUpPage);
-} else {
-  setUpPage();
-}
+onEachPage(setUpPage);

@@ -1,0 +1,78 @@
+"""What the training pages say: every key of decision/wording/training.yaml, with the placeholders filled in.
+
+decision.project.wording reads and checks the file. `compare` is filled in by static/training.mjs, the rest
+by pages.py.
+"""
+
+WORDING = {
+    "scenario": {
+        "title": "title",
+        "fictional_heading": "",
+        "fictional": "procedure",
+        "procedure": "",
+        "role": "",
+        "aid": "",
+        "task_heading": "",
+        "task": "",
+        "no_js": "",
+        "answer_sheet": "",
+        "all_scenarios": "",
+    },
+    "compare": {
+        "heading": "",
+        "matched": "",
+        "same_outcome": "",
+        "other_outcome": "",
+        "score": "count total",
+        "your_outcome": "",
+        "expected_outcome": "",
+        "diverged_heading": "",
+        "you_answered": "",
+        "expected_answer": "",
+        "why": "",
+        "guidance": "",
+        "route_heading": "",
+        "as_expected": "",
+        "you_said": "answer",
+        "not_reached": "",
+        "not_answered": "",
+        "teaching_heading": "",
+        "deadlines_heading": "",
+    },
+    "trainer": {
+        "scenario": "",
+        "role": "",
+        "aid": "",
+        "boundary": "",
+        "answers": "",
+        "answers_link": "",
+    },
+    "handout": {
+        "fictional": "",
+        "role": "",
+        "aid": "",
+    },
+    "every_answer": {
+        "summary": "",
+        "intro": "",
+        "answer": "",
+        "leads_to": "",
+        "on_route": "",
+        "question": "text",
+        "outcome": "text",
+        "expected": "",
+        "not_expected": "",
+    },
+    "answers": {
+        "role": "",
+        "aid": "",
+        "event": "",
+        "route": "",
+        "outcome": "",
+        "deadlines": "",
+        "from": "start",
+        "no_deadlines": "",
+        "teaching": "",
+        "page": "",
+    },
+}
