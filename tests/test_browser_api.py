@@ -262,27 +262,6 @@ def test_record_needs_an_outcome():
     assert "outcome" in response["error"]["message"]
 
 
-def test_the_calculator_ops_delegate_to_the_deadlines_engine():
-    due = call(op="deadline", clock="national-panel-notification", start="2026-12-24")
-    assert (due["due"], due["latest"]["due"]) == ("2026-12-28", "2027-01-05")
-    line = call(op="timeline", timeline="serious-incident", start="2026-12-24")
-    assert [step["step"] for step in line["steps"]][:3] == [
-        "area-ad-approval",
-        "executive-liaison",
-        "national-panel-notification",
-    ]
-    ics = call(op="ics", timeline="serious-incident", start="2026-12-24")["text"]
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20270105" in ics
-    one = call(op="ics", clock="national-panel-notification", start="2026-12-24")["text"]
-    assert one.count("BEGIN:VEVENT") == 2 and "SUMMARY:Latest: Notify the National Panel" in one
-    real = {"national-panel-notification": "2027-01-04"}
-    line = call(op="timeline", timeline="serious-incident", start="2026-12-24", happened=real)
-    rapid = next(step for step in line["steps"] if step["step"] == "rapid-review")
-    assert (rapid["start"], rapid["due"]) == ("2027-01-04", "2027-01-19")  # 15 days from the real date
-    wrong = call(op="timeline", timeline="serious-incident", start="2026-12-24", happened=["2027-01-04"])
-    assert "'happened' must map step ids to dates" in wrong["error"]["message"]
-
-
 STEP = {"op": "step", "tree": "alert", "fragment": "", "base": "", "level": 2, "made_at": MADE_AT}
 
 
@@ -298,8 +277,7 @@ STEP = {"op": "step", "tree": "alert", "fragment": "", "base": "", "level": 2, "
         (json.dumps(STEP | {"fragment": 3}), "'fragment'"),
         (json.dumps(STEP | {"submit": {"form": "question", "question": "zzz", "fields": {}}}), "'zzz'"),
         (json.dumps(STEP | {"submit": {"form": "letter", "fields": {}}}), "'letter'"),
-        ('{"op": "deadline", "clock": "no-such-clock", "start": "2026-12-24"}', "no-such-clock"),
-        ('{"op": "deadline", "clock": "return-interview", "start": "2026-12-24"}', "time"),
+        ('{"op": "deadline", "clock": "rapid-review", "start": "2026-12-24"}', "'op'"),
     ],
 )
 def test_bad_requests_get_an_error_naming_the_culprit(request_json, culprit):
@@ -310,5 +288,5 @@ def test_bad_requests_get_an_error_naming_the_culprit(request_json, culprit):
 
 def test_the_worker_entry_point_says_when_the_compiled_data_is_missing():
     # Outside the aids' zip there is no decision/built/: the worker must say so, not fail later.
-    response = json.loads(browser.handle('{"op": "deadline"}'))
+    response = json.loads(browser.handle('{"op": "calculate"}'))
     assert "no compiled data" in response["error"]["message"]

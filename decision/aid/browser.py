@@ -14,12 +14,6 @@ The engine worker calls it for every message. A request is a JSON object with an
             answered (after an accepted answer): the fragment that shows that question again with
             its answer, to put in place of the history entry left, so Back returns to it.
   record    {tree, fragment, base, made_at, link} -> {text}: the plain-text decision record
-  deadline  {clock, start} -> the deadlines engine's result (start: YYYY-MM-DD or YYYY-MM-DDTHH:MM)
-  timeline  {timeline, start, happened?} -> the result of every step (happened: {step id: YYYY-MM-DD},
-            the real dates of steps that later steps count from)
-  ics       {clock or timeline, start} -> {text}: that clock or timeline as an
-            iCalendar file
-
   calculate {fields or fragment, base, level} -> {html, errors, messages, fragment, form?, error?}:
             the deadline calculator (decision/aid/calculator.py). fields: the form as submitted
             (field name -> text); fragment: a link's state, without the #, answered as if its form
@@ -43,7 +37,7 @@ from decision.aid import calculator, step
 from decision.aid.fragment import parse
 from decision.aid.made_at import parse_made_at
 from decision.aid.view import Site
-from decision.deadlines import clock, deadline_data, ics, timeline
+from decision.deadlines import deadline_data
 from decision.errors import InputError
 from decision.trees.compiled import trees_from_rulebook
 from decision.trees.engine import AnswerError
@@ -128,28 +122,6 @@ def _record(bundle: Bundle, request: dict) -> dict:
     return {"text": step.record(aid, parse(_text(request, "fragment"), aid.tree), _text(request, "link"))}
 
 
-def _deadline(bundle: Bundle, request: dict) -> dict:
-    return clock.deadline(_text(request, "clock"), _text(request, "start"), bundle.deadlines)
-
-
-def _timeline(bundle: Bundle, request: dict) -> dict:
-    happened = request.get("happened", {})
-    if not isinstance(happened, dict) or not all(isinstance(value, str) for value in happened.values()):
-        raise InputError(f"'happened' must map step ids to dates, not {json.dumps(happened)}")
-    start = _text(request, "start")
-    return timeline.timeline(_text(request, "timeline"), start, bundle.deadlines, happened=happened)
-
-
-def _ics(bundle: Bundle, request: dict) -> dict:
-    if "clock" in request:
-        # One clock exports as a timeline of one step, labelled with the clock's name.
-        one = _deadline(bundle, request)
-        result = {"steps": [{**one, "label": one["name"]}]}
-    else:
-        result = _timeline(bundle, request)
-    return {"text": ics.to_ics(result, bundle.deadlines)}
-
-
 def _calculate(bundle: Bundle, request: dict) -> dict:
     site = bundle.site(_text(request, "base"), _level(request))
     if "fragment" in request:
@@ -167,9 +139,6 @@ def _calculator_ics(bundle: Bundle, request: dict) -> dict:
 _OPS = {
     "step": _step,
     "record": _record,
-    "deadline": _deadline,
-    "timeline": _timeline,
-    "ics": _ics,
     "calculate": _calculate,
     "calculator_ics": _calculator_ics,
 }
