@@ -78,8 +78,6 @@ def open_page(context: BrowserContext, url: str, settle: bool = False) -> Page:
 
 def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
     """axe-core's findings (WCAG 2.0-2.2 A and AA, best practice; or only `rules`), one line each."""
-    # The theme's tooltip, shown while Tab passed a titled control, sits outside landmarks until it goes.
-    page.wait_for_function("() => !document.querySelector('.md-tooltip2')")
     # Evaluated through DevTools, not added as a <script>: the site's CSP rightly refuses inline scripts.
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
@@ -91,3 +89,9 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
+
+
+def settled_axe_violations(page: Page) -> list[str]:
+    """Axe's findings once the theme's tooltips, shown while Tab passed controls with a title, have gone."""
+    page.wait_for_function("() => !document.querySelector('.md-tooltip2')")
+    return axe_violations(page)

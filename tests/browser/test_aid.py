@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 from aid_keys import STEP_TIMEOUT, answer, continue_, focused, press_and_wait, tab_to, wait_for_step
-from browsing import VIEWPORTS, Recorder, axe_violations, recorded_context
+from browsing import VIEWPORTS, Recorder, axe_violations, recorded_context, settled_axe_violations
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from decision.project.rulebook import Project, load_tree
@@ -165,7 +165,7 @@ def test_axe_finds_nothing_on_any_state(browser: Browser, site_url: str, viewpor
         tab_to(page, '.aid-step button[type="submit"]')
         press_and_wait(page)  # nothing chosen: the error summary takes the focus
         assert focused(page, ".aid-error-summary")
-        found["error"] = axe_violations(page)
+        found["error"] = settled_axe_violations(page)
         # On by keyboard from step to step: the focus stays in the aid, away from the theme's tooltips.
         for answer_ in NOT_MET.split("&"):
             question_id, value = answer_.split("=")

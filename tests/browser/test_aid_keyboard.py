@@ -5,7 +5,7 @@ the text version. Axe checks every state these tests reach, at both widths and i
 import pytest
 from aid_bundle import fragment_of, golden_paths
 from aid_keys import answer, focused, press_and_wait, tab_to, wait_for_step
-from browsing import axe_violations, recorded_context
+from browsing import axe_violations, recorded_context, settled_axe_violations
 from playwright.sync_api import Browser, Page
 from test_site_focus import FOCUS_STATE
 
@@ -122,17 +122,17 @@ def test_errors_name_the_question_and_mark_only_the_boxes_at_fault(
     with recorded_context(browser, viewport, scheme) as (context, recorder):
         page = context.new_page()
         page.goto(f"{site_url}aids/national-panel/")
-        found["question"] = axe_violations(page)
+        found["question"] = settled_axe_violations(page)
         tab_to(page, '.aid-step button[type="submit"]')
         press_and_wait(page)
         assert focused(page, ".aid-error-summary")
         assert page.locator(".aid-error-summary a").inner_text() == say("choose_one", question=question.text)
         invalid = page.locator('.aid-step input[aria-invalid="true"]')
         assert invalid.count() == len(question.options)
-        found["question error"] = axe_violations(page)
+        found["question error"] = settled_axe_violations(page)
         page.goto(f"{site_url}aids/national-panel/#{fragment}")
         wait_for_step(page, f'[data-outcome="{outcome_id}"]')
-        found["outcome"] = axe_violations(page)
+        found["outcome"] = settled_axe_violations(page)
         tab_to(page, f'.aid-step input[name="{start}-day"]')
         page.keyboard.type("32")  # no such day; the month, year and the optional time are left empty
         tab_to(page, '.aid-step form[data-form="dates"] button[type="submit"]')
@@ -140,7 +140,7 @@ def test_errors_name_the_question_and_mark_only_the_boxes_at_fault(
         boxes = page.locator(f'.aid-step input[name^="{start}-"]')
         marked = boxes.evaluate_all("boxes => boxes.filter(b => b.ariaInvalid === 'true').map(b => b.name)")
         colours = boxes.evaluate_all("boxes => boxes.map(b => [b.name, getComputedStyle(b).borderTopColor])")
-        found["dates error"] = axe_violations(page)
+        found["dates error"] = settled_axe_violations(page)
         page.close()
     assert marked == [f"{start}-day", f"{start}-month", f"{start}-year"]
     colour = dict(colours)

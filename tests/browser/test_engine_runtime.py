@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from aid_bundle import project_bundle
 from browsing import recorded_context
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
@@ -27,8 +28,9 @@ POLICY = re.search(
     r'http-equiv="Content-Security-Policy" content="([^"]+)"',
     (PROJECT / "overrides" / "main.html").read_text(encoding="utf-8"),
 ).group(1)
-# The aids plugin adds where pages are; the engine needs the file, not its contents, to answer deadlines.
-AID_SITE = {"decision/built/aid-site.json": b'{"clause_pages": {}, "aid_pages": {}}'}
+# The aids plugin adds where pages are; a calculator result links the clauses its clock cites.
+PAGES = {"clause_pages": project_bundle().clause_pages, "aid_pages": {}}
+AID_SITE = {"decision/built/aid-site.json": json.dumps(PAGES).encode()}
 LINK = "clock=national-panel-notification&date=2026-12-24"
 DEADLINE = {"op": "calculate", "fragment": LINK, "base": "", "level": 2}
 DUE = "Monday 28 December 2026"  # Christmas 2026: the KSCMP appendix's day 5, 24 December being day 1
