@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 HEADING = re.compile(r"^(#{1,6})\s")
 FENCE = re.compile(r"^\s*(```|~~~)")
+ANY_DIRECTIVE = re.compile(r"^\[\[[a-z][a-z-]*(?: [^\s\]]+)?\]\]$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,17 @@ def find_directives(
             raise PluginError(f"{plugin}: {page}:{number}: {wanted}, not {text!r}")
         found.append(Directive(match.group(1) or "", number, level))
     return found
+
+
+def has_directives(markdown: str) -> bool:
+    """Whether any line outside fenced code is written as a directive, whatever its name."""
+    in_fence = False
+    for line in markdown.split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and ANY_DIRECTIVE.match(line.strip()):
+            return True
+    return False
 
 
 def replace_lines(markdown: str, replacements: Mapping[int, str]) -> str:

@@ -53,11 +53,11 @@ def test_the_hash_changes_with_the_clocks(rulebook, tmp_path):
 def test_a_broken_compiled_tree_is_named_without_line_numbers(rulebook):
     rulebook["trees"]["notify"]["questions"][0]["next"][-1]["go"] = "nowhere"
     with pytest.raises(
-        RuleError, match=r"^rulebook.json trees/notify: question 'what-happened': next names 'nowhere'"
+        RuleError, match=r"^rulebook trees/notify: question 'what-happened': next names 'nowhere'"
     ):
         trees_from_rulebook(rulebook)
 
 
 def test_a_rulebook_without_trees_is_refused():
-    with pytest.raises(InputError, match=r"rulebook\.json: must be an object with 'trees'"):
+    with pytest.raises(InputError, match=r"^rulebook: must be an object with 'trees'"):
         trees_from_rulebook({"version": {}})

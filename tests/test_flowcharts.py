@@ -8,19 +8,21 @@ from pathlib import Path
 import pytest
 from flow import fixture_tree
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
-from build_tools.flowcharts.charts import Chart, tree_chart
+from build_tools.flowcharts.charts import Chart, tree_chart, with_version
 from build_tools.flowcharts.geometry import layout_problems, read_drawing
 from build_tools.flowcharts.labels import arrow_labels, question_box
 from build_tools.flowcharts.plugin import FlowchartsPlugin
 from build_tools.flowcharts.render import D2Renderer, svg_size
 from build_tools.flowcharts.split import prints_readably
+from build_tools.flowcharts.stored import stored_chart
 from build_tools.flowcharts.svg import FONT_PLACEHOLDER, FinishedSvg
 from build_tools.flowcharts.timeline_chart import EVENT_KEY, timeline_charts
 from build_tools.flowcharts.wording import WORDING as FLOWCHART_WORDING
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, compile_project, load_trees
-from decision.project.wording import load_wording
+from decision.project.wording import Wording, load_wording
 from decision.trees.tree import Tree
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -35,7 +37,9 @@ _CHARTS: dict[str, Chart] = {}
 def chart(tree_id: str) -> Chart:
     if tree_id not in _CHARTS:
         version = compile_project(PROJECT)["version"]
-        _CHARTS[tree_id] = tree_chart(TREES[tree_id], version, RENDERER, WORDING)
+        tree = TREES[tree_id]
+        drawn = stored_chart(RENDERER, tree, WORDING, lambda drawing: tree_chart(tree, drawing, WORDING))
+        _CHARTS[tree_id] = with_version(drawn, version)
     return _CHARTS[tree_id]
 
 
@@ -298,7 +302,7 @@ def test_a_tree_without_a_flowchart_page_fails_the_build() -> None:
     plugin.load_config({})
     plugin.trees = {"alert": TREES["alert"]}
     with pytest.raises(PluginError, match=r"decision/rules/alert.yaml: tree 'alert' has no flowchart"):
-        plugin.on_env(None, config=None, files=None)  # type: ignore[arg-type]
+        plugin.on_env(None, config=None, files=Files([]))  # type: ignore[arg-type]
 
 
 def test_a_directive_naming_no_tree_names_the_page_and_line(tmp_path: Path) -> None:
@@ -349,3 +353,22 @@ def test_the_geometry_check_sees_an_arrow_through_a_box_and_labels_on_top_of_eac
         "arrow a -> c crosses b",
         "the label of a -> c overlaps the label of b -> c",
     ]
+
+
+def test_a_finished_chart_is_kept_and_drawn_again_only_when_its_input_changes(tmp_path: Path) -> None:
+    drawn: list[D2Renderer] = []
+
+    def draw(drawing: D2Renderer) -> Chart:
+        drawn.append(drawing)
+        return chart("alert")
+
+    first = stored_chart(D2Renderer(tmp_path), TREES["alert"], WORDING, draw)
+    renderer = D2Renderer(tmp_path)
+    assert stored_chart(renderer, TREES["alert"], WORDING, draw) == first
+    assert len(drawn) == 1
+    reworded = Wording({**dict(WORDING), "overview_heading": "The whole chart"})
+    stored_chart(D2Renderer(tmp_path), TREES["alert"], reworded, draw)
+    assert len(drawn) == 2
+    renderer.prune()  # it asked for the first chart only
+    kept = [path.name for path in tmp_path.glob("*.chart")]
+    assert kept == [name for name in renderer.used if name.endswith(".chart")]

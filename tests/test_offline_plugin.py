@@ -1,10 +1,8 @@
 """procedures-offline: the release the service worker keeps, its cache name, and sw.js in the built site."""
 
 import hashlib
-import io
 import json
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,11 +11,10 @@ from mkdocs.exceptions import PluginError
 from build_tools.offline.plugin import WORDING, WORKER_SOURCE
 from build_tools.offline.release import engine_versions, release, release_files, write_service_worker
 from build_tools.pyodide.boot_files import BOOT_FILES
-from build_tools.pyodide.decision_bundle import RULEBOOK
 
 
 def small_site(root: Path, rules: str = "abcdef123456") -> Path:
-    """A site with an engine (engine.json naming a bundle and Pyodide 314.0.7) and a few other files."""
+    """A site with an engine (engine.json naming a rules file and Pyodide 314.0.7) and a few other files."""
     files = {
         "index.html": "<p>start</p>",
         "kent/alerts/index.html": "<p>alerts</p>",
@@ -35,13 +32,11 @@ def small_site(root: Path, rules: str = "abcdef123456") -> Path:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(RULEBOOK, json.dumps({"version": {"hash": rules, "date": "2026-11-24"}}))
+    rulebook = {"version": {"hash": rules, "date": "2026-11-24"}}
     (root / "assets/decision").mkdir(parents=True)
-    (root / "assets/decision/decision-1.zip").write_bytes(buffer.getvalue())
+    (root / "assets/decision/rules-1.json").write_text(json.dumps({"rulebook": rulebook}), encoding="utf-8")
     (root / "assets/aid").mkdir(parents=True)
-    engine = {"pyodide": "../pyodide/314.0.7/", "bundle": "../decision/decision-1.zip"}
+    engine = {"pyodide": "../pyodide/314.0.7/", "rules": "../decision/rules-1.json"}
     (root / "assets/aid/engine.json").write_text(json.dumps(engine), encoding="utf-8")
     return root
 
@@ -53,7 +48,7 @@ def test_the_release_lists_what_the_site_needs_by_the_url_it_is_asked_for(tmp_pa
         "./",
         "404.html",
         "assets/aid/engine.json",
-        "assets/decision/decision-1.zip",
+        "assets/decision/rules-1.json",
         "assets/javascripts/bundle.js",
         "assets/pyodide/314.0.7/pyodide.asm.wasm",
         "kent/alerts/",
@@ -75,7 +70,7 @@ def test_the_cache_name_holds_the_rules_and_pyodide_versions_and_changes_with_an
 
 def test_a_site_without_the_engine_stops_the_build_naming_engine_json(tmp_path: Path):
     site = small_site(tmp_path)
-    (site / "assets/decision/decision-1.zip").unlink()
+    (site / "assets/decision/rules-1.json").unlink()
     with pytest.raises(PluginError, match=r"assets/aid/engine\.json: cannot read the engine's versions"):
         release(site, WORDING)
 
@@ -106,6 +101,7 @@ def test_the_built_site_keeps_every_page_the_search_and_the_engine(built_site: P
         "assets/aid/engine.json",
         "assets/aid/engine-worker.mjs",
         "assets/" + engine["bundle"].removeprefix("../"),
+        "assets/" + engine["rules"].removeprefix("../"),
         *(pyodide + name for name in BOOT_FILES),
     }
     assert pages <= set(kept["pages"]) and needed <= set(kept["files"])

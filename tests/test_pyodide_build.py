@@ -1,4 +1,4 @@
-"""The build side of the browser runtime: checked Pyodide files, the decision bundle, the site files."""
+"""The build side of the browser runtime: checked Pyodide files, the code bundle and rules file, the site."""
 
 import hashlib
 import io
@@ -21,10 +21,10 @@ from build_tools.pyodide.boot_files import (
     read_manifest,
 )
 from build_tools.pyodide.bundle import write
-from build_tools.pyodide.decision_bundle import bundle_bytes
+from build_tools.pyodide.decision_bundle import bundle_bytes, rules_bytes
 
 PROJECT = Path(__file__).resolve().parent.parent
-EXTRA = {"decision/built/aid-site.json": b'{"clause_pages": {}, "aid_pages": {}}'}
+AID_SITE = {"clause_pages": {}, "aid_pages": {}}
 
 
 def members(bundle: bytes) -> dict[str, bytes]:
@@ -69,14 +69,14 @@ def test_another_installed_version_is_refused(package_copy: Path, tmp_path: Path
 
 
 def test_the_bundle_is_the_same_bytes_for_the_same_inputs_whenever_it_is_built(monkeypatch):
-    today = bundle_bytes(PROJECT, EXTRA)
+    today = bundle_bytes(PROJECT), rules_bytes(PROJECT, AID_SITE)
     another_day = time.localtime(1_000_000_000)
     monkeypatch.setattr(time, "localtime", lambda seconds=None: another_day)  # zip entries default to now
-    assert bundle_bytes(PROJECT, EXTRA) == today
+    assert (bundle_bytes(PROJECT), rules_bytes(PROJECT, AID_SITE)) == today
 
 
-def test_the_bundle_holds_the_run_time_package_its_data_and_the_compiled_rules():
-    files = members(bundle_bytes(PROJECT, EXTRA))
+def test_the_bundle_holds_the_run_time_package_and_the_rules_file_the_compiled_rules():
+    files = members(bundle_bytes(PROJECT))
     modules = {name.removeprefix("decision/") for name in files if name.endswith(".py")}
     assert {"__init__.py", "trees/engine.py", "aid/browser.py", "deadlines/clock.py"} <= modules
     assert "decision/wording/aid.json" in files
@@ -84,30 +84,67 @@ def test_the_bundle_holds_the_run_time_package_its_data_and_the_compiled_rules()
     assert "__main__.py" not in modules
     assert not [module for module in modules if module.startswith(("project/", "cli/"))]  # read YAML
     assert "decision/data/Europe-London.tzif" in files and "decision/data/bank-holidays-england.json" in files
-    rulebook = json.loads(files["decision/built/rulebook.json"])
-    assert set(rulebook["trees"]) == {path.stem for path in (PROJECT / "decision" / "rules").glob("*.yaml")}
-    clocks = json.loads(files["decision/built/clocks.json"])
-    assert "national-panel-notification" in {clock["id"] for clock in clocks["clocks"]}
-    assert files["decision/built/aid-site.json"] == EXTRA["decision/built/aid-site.json"]
+    assert not [name for name in files if name.startswith("decision/built/")]  # rules stay out of it
+    aid_site = {"clause_pages": {"KA-OFSTED": "kent/alerts/"}, "aid_pages": {"alert": "aids/alert/"}}
+    rules = json.loads(rules_bytes(PROJECT, aid_site))
+    assert set(rules["rulebook"]["trees"]) == {
+        path.stem for path in (PROJECT / "decision" / "rules").glob("*.yaml")
+    }
+    assert "national-panel-notification" in {clock["id"] for clock in rules["clocks"]["clocks"]}
+    assert rules["aid_site"] == aid_site
 
 
-def test_the_unpacked_bundle_reads_its_data_when_decision_browser_is_imported(tmp_path: Path):
-    with zipfile.ZipFile(io.BytesIO(bundle_bytes(PROJECT, EXTRA))) as archive:
+# Run from the unpacked code bundle, as the worker does, so `decision` is the bundle's copy.
+LOAD = """
+import json, sys
+import decision.aid.browser as browser
+request = json.dumps({"op": "step", "tree": "nope", "fragment": "", "base": "", "level": 2})
+try:
+    browser.handle(request)
+except RuntimeError as error:
+    print(error)
+browser.load(sys.stdin.read())
+print(browser.__file__)
+print(json.loads(browser.handle(request))["error"]["message"])
+"""
+
+
+def test_the_unpacked_bundle_reads_no_rules_on_import_and_answers_once_they_are_loaded(tmp_path: Path):
+    with zipfile.ZipFile(io.BytesIO(bundle_bytes(PROJECT))) as archive:
         archive.extractall(tmp_path)
-    script = (
-        "import decision.aid.browser as b; print(b.__file__, b._bundle is not None, sorted(b._bundle.trees))"
-    )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
-    )  # run from the unpacked bundle, as the worker does, so `decision` is the bundle's copy
+        [sys.executable, "-c", LOAD],
+        cwd=tmp_path,
+        input=rules_bytes(PROJECT, AID_SITE).decode("utf-8"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
-    where, loaded, trees = result.stdout.split(" ", 2)
+    before, where, answered = result.stdout.splitlines()
+    assert "no rules loaded" in before  # a clear error, not an answer without rules
     assert where == str(tmp_path / "decision" / "aid" / "browser.py")
-    assert loaded == "True" and "national-panel" in trees  # ready before the first request
+    assert "unknown tree 'nope'" in answered and "national-panel" in answered  # the trees it loaded
+
+
+def test_a_rules_file_that_is_not_the_builds_is_refused_naming_what_it_lacks(tmp_path: Path):
+    with zipfile.ZipFile(io.BytesIO(bundle_bytes(PROJECT))) as archive:
+        archive.extractall(tmp_path)
+    script = "import sys, decision.aid.browser as b; b.load(sys.stdin.read())"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        input='{"rulebook": {}}',
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "the rules file must be an object with rulebook, clocks, aid_site" in result.stderr
 
 
 def test_write_puts_every_file_the_worker_names_into_the_site(tmp_path: Path):
-    urls = write(tmp_path, PROJECT, EXTRA)
+    urls = write(tmp_path, PROJECT, AID_SITE)
     manifest = json.loads((tmp_path / urls["manifest"]).read_text(encoding="utf-8"))
     aid = tmp_path / "assets" / "aid"
     assert {path.name for path in aid.glob("*.mjs")} == {
@@ -118,10 +155,42 @@ def test_write_puts_every_file_the_worker_names_into_the_site(tmp_path: Path):
     assert {name: (aid / manifest["pyodide"] / name).is_file() for name in BOOT_FILES} == dict.fromkeys(
         BOOT_FILES, True
     )
-    assert (aid / manifest["bundle"]).resolve() == (tmp_path / urls["bundle"]).resolve()
-    assert (aid / manifest["snapshot"]).resolve() == (tmp_path / urls["snapshot"]).resolve()
+    for key in ("bundle", "rules", "snapshot"):
+        assert (aid / manifest[key]).resolve() == (tmp_path / urls[key]).resolve(), key
     assert (tmp_path / urls["snapshot"]).read_bytes()[:2] == b"\x1f\x8b"  # gzip
     assert urls["pyodide"] == f"assets/pyodide/{read_manifest()['version']}/"
-    assert manifest["version"]["hash"] in urls["bundle"]
+    assert manifest["version"]["bundle"] in urls["bundle"] and manifest["version"]["rules"] in urls["rules"]
+    assert (tmp_path / urls["rules"]).read_bytes() == rules_bytes(PROJECT, AID_SITE)
     shipped = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file())
-    assert len(shipped) == len(BOOT_FILES) + 6  # + snapshot, bundle, engine.json and the three scripts
+    assert len(shipped) == len(BOOT_FILES) + 7  # + snapshot, bundle, rules, engine.json, the three scripts
+
+
+def project_copy(target: Path) -> Path:
+    """The project's rules and package copied, sharing node_modules and the build cache (build/)."""
+    shutil.copytree(PROJECT / "decision", target / "decision", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "build_tools" / "clauses", target / "build_tools" / "clauses")
+    shutil.copyfile(PROJECT / "package.json", target / "package.json")
+    for shared in ("node_modules", "docs", "build"):
+        (target / shared).symlink_to(PROJECT / shared)
+    return target
+
+
+def test_a_rule_edit_changes_only_the_rules_file_not_the_code_bundle_or_the_snapshot(tmp_path: Path):
+    project = project_copy(tmp_path / "project")
+    before = write(tmp_path / "before", project, AID_SITE)
+    alert = project / "decision" / "rules" / "alert.yaml"
+    text = alert.read_text(encoding="utf-8")
+    title = "title: Decide whether to raise a Kent alert, and where it goes\n"
+    assert title in text
+    alert.write_text(text.replace(title, "title: Decide whether to raise a Kent alert\n"), encoding="utf-8")
+    after = write(tmp_path / "after", project, AID_SITE)
+    assert after["rules"] != before["rules"]
+    assert (
+        json.loads((tmp_path / "after" / after["rules"]).read_bytes())["rulebook"]["trees"]["alert"]["title"]
+        == "Decide whether to raise a Kent alert"
+    )
+    assert after["bundle"] == before["bundle"]
+    assert (tmp_path / "after" / after["bundle"]).read_bytes() == (
+        tmp_path / "before" / before["bundle"]
+    ).read_bytes()
+    assert after["snapshot"] == before["snapshot"]

@@ -1,4 +1,4 @@
-"""The decision bundle's bytecode: made for Pyodide's own Python, the same bytes every time, and used."""
+"""The code bundle's bytecode: made for Pyodide's own Python, the same bytes every time, and used."""
 
 import io
 import json
@@ -13,7 +13,7 @@ from build_tools.pyodide.bytecode import compiled_modules
 from build_tools.pyodide.decision_bundle import bundle_files
 
 PROJECT = Path(__file__).resolve().parent.parent
-EXTRA = {"decision/built/aid-site.json": b'{"clause_pages": {}, "aid_pages": {}}'}
+AID_SITE = {"clause_pages": {}, "aid_pages": {}}
 # In Pyodide, from the site's bundle: each .pyc's magic number and flags, and the package imported.
 CHECK = """
 import importlib.util, json, pathlib, sys
@@ -21,14 +21,17 @@ pycs = {str(pyc): pyc.read_bytes() for pyc in pathlib.Path("/app").rglob("*.pyc"
 headers = {name: [pyc[:4] == importlib.util.MAGIC_NUMBER, pyc[4]] for name, pyc in pycs.items()}
 sys.path.insert(0, "/app")
 import decision.aid.browser as browser
-json.dumps({"headers": headers, "browser": browser.__file__, "loaded": browser._bundle is not None})
+browser.load(rules)
+json.dumps({"headers": headers, "browser": browser.__file__, "loaded": "nope" in browser.handle(
+    '{"op": "step", "tree": "nope", "fragment": "", "base": "", "level": 2}')})
 """
 RUN = """
 import { readFileSync } from "node:fs";
-const [pyodideDir, bundle, code] = process.argv.slice(1);
+const [pyodideDir, bundle, rules, code] = process.argv.slice(1);
 const { loadPyodide } = await import(`${pyodideDir}/pyodide.mjs`);
 const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/` });
 pyodide.unpackArchive(new Uint8Array(readFileSync(bundle)), "zip", { extractDir: "/app" });
+pyodide.globals.set("rules", readFileSync(rules, "utf8"));
 console.log(pyodide.runPython(code));
 """
 
@@ -36,12 +39,12 @@ console.log(pyodide.runPython(code));
 def test_the_site_bundle_holds_bytecode_for_pyodides_python_in_place_of_the_sources(tmp_path: Path):
     node = shutil.which("node")
     assert node is not None, "node is not installed (./dev test needs Node 20)"
-    urls = write(tmp_path / "site", PROJECT, EXTRA)
+    urls = write(tmp_path / "site", PROJECT, AID_SITE)
     bundle = tmp_path / "site" / urls["bundle"]
     with zipfile.ZipFile(io.BytesIO(bundle.read_bytes())) as archive:
         names = archive.namelist()
     assert not [name for name in names if name.endswith(".py")]
-    modules = [name for name in bundle_files(PROJECT, EXTRA) if name.endswith(".py")]
+    modules = [name for name in bundle_files(PROJECT) if name.endswith(".py")]
     assert sorted(name for name in names if name.endswith(".pyc")) == sorted(name + "c" for name in modules)
     result = subprocess.run(
         [
@@ -51,6 +54,7 @@ def test_the_site_bundle_holds_bytecode_for_pyodides_python_in_place_of_the_sour
             RUN,
             str(tmp_path / "site" / urls["pyodide"]),
             str(bundle),
+            str(tmp_path / "site" / urls["rules"]),
             CHECK,
         ],
         capture_output=True,
@@ -67,7 +71,7 @@ def test_the_site_bundle_holds_bytecode_for_pyodides_python_in_place_of_the_sour
 
 
 def test_the_bytecode_is_the_same_bytes_whenever_it_is_made(tmp_path: Path):
-    files = bundle_files(PROJECT, EXTRA)
+    files = bundle_files(PROJECT)
     boot = read_manifest()["files"]
     first, second = (  # two projects' build folders, so the second is made afresh, not taken from a cache
         compiled_modules(package_dir(PROJECT), boot, files, tmp_path / build) for build in ("one", "two")

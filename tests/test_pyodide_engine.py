@@ -1,4 +1,4 @@
-"""The engine's own cases, run inside Pyodide (Node, the pinned npm package) from the bundle the site ships.
+"""The engine's own cases, run inside Pyodide (Node, the pinned npm package) from the files the site ships.
 
 Every golden path must reach the same outcome, and the deadlines of every clock, timeline and ladder
 from hard starting points (Christmas, bank holidays, leap days, both clock changes, times that
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.pyodide.decision_bundle import bundle_bytes
+from build_tools.pyodide.decision_bundle import bundle_bytes, rules_bytes
 from decision.project.deadline_files import load_deadlines
 from decision.project.rulebook import Project, load_trees
 
@@ -78,11 +78,13 @@ def run_in_pyodide(cases: list[dict], tmp_path: Path) -> dict:
     if not PYODIDE.is_file():
         pytest.fail(f"{PYODIDE} is missing: run `npm ci`")
     bundle = tmp_path / "decision.zip"
-    bundle.write_bytes(bundle_bytes(PROJECT, {}))
+    bundle.write_bytes(bundle_bytes(PROJECT))
+    rules = tmp_path / "rules.json"
+    rules.write_bytes(rules_bytes(PROJECT, {"clause_pages": {}, "aid_pages": {}}))
     cases_file = tmp_path / "cases.json"
     cases_file.write_text(json.dumps(cases), encoding="utf-8")
     result = subprocess.run(
-        [node, str(NODE_DIR / "run-engine-cases.mjs"), str(bundle), str(cases_file), TODAY],
+        [node, str(NODE_DIR / "run-engine-cases.mjs"), str(bundle), str(rules), str(cases_file), TODAY],
         capture_output=True,
         text=True,
         timeout=600,

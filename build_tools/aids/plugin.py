@@ -6,7 +6,6 @@ fails). decision/aid/ draws them (question_html.py, text_version.py), as it draw
 browser.
 """
 
-import json
 import shutil
 from html import escape
 from pathlib import Path
@@ -34,7 +33,6 @@ from decision.project.wording import WordingError, load_wording
 
 STATIC = Path(__file__).resolve().parent / "static"
 RULES_VERSION = "[[rules version]]"  # a line of a page's Markdown: the rules version the site's aids use now
-AID_SITE = "decision/built/aid-site.json"  # inside the decision bundle, where decision.aid.browser reads it
 
 
 class AidsPlugin(BasePlugin[AidsConfig]):
@@ -98,8 +96,7 @@ class AidsPlugin(BasePlugin[AidsConfig]):
         assert self.bundle is not None
         site_dir = Path(config.site_dir)
         aid_site = {"clause_pages": self.bundle.clause_pages, "aid_pages": self.bundle.aid_pages}
-        extra = {AID_SITE: json.dumps(aid_site, ensure_ascii=False, sort_keys=True).encode("utf-8")}
-        runtime.write(site_dir, self.project.root, extra=extra)  # the engine and the decision bundle
+        runtime.write(site_dir, self.project.root, aid_site)  # the engine, the code bundle and the rules
         target = site_dir / self.config.assets
         target.mkdir(parents=True, exist_ok=True)
         for path in sorted(STATIC.iterdir()):

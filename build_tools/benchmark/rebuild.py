@@ -78,12 +78,14 @@ def _full_build(project: Path, site: Path) -> None:
 
 
 def _serve_builder(project: Path, site: Path) -> Callable[[], None]:
-    """What `mkdocs serve` runs after each change (mkdocs.commands.serve: builder), here with --strict."""
+    """What `./dev serve` (`mkdocs serve --dirty`) runs after each change (mkdocs.commands.serve: builder),
+    here with --strict."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=True)
 
     def builder() -> None:
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        build(config, serve_url=config.site_url, dirty=True)
 
     return builder
 

@@ -23,7 +23,6 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         self.root = Path()
         self.clauses: list[Clause] = []
         self.glossary = ""
-        self.ids_by_page: dict[str, tuple[str, ...]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
@@ -44,9 +43,6 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         server.watch(str(self.root / self.config.abbreviations))
         return server
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.ids_by_page = {}
-
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(self.config.glossary_page) is None:
             raise PluginError(
@@ -59,16 +55,17 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             return markdown
         return fill_glossary(markdown, self.glossary, self._shown_file(page.file))
 
-    # Last, so anchors that other plugins add to the page HTML are counted too.
-    @event_priority(-100)
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.ids_by_page[self._shown_file(page.file)] = html_ids(html)
-        return html
-
+    # Before procedures-rules fills the review pages with excerpts, whose anchors are not the clauses'.
+    @event_priority(100)
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        # Every page's content is rendered by now and none is written yet.
+        # Every page's content is rendered by now, with what every plugin added, and none is written yet.
+        ids_by_page = {
+            self._shown_file(file): html_ids(file.page.content or "")
+            for file in files.documentation_pages()
+            if file.page is not None
+        }
         seed_pages = {seed: [f"docs/{p}" for p in pages] for seed, pages in self.config.seed_pages.items()}
-        problems = anchor_problems(self.clauses, self.ids_by_page, seed_pages)
+        problems = anchor_problems(self.clauses, ids_by_page, seed_pages)
         if problems:
             raise PluginError(
                 "procedures-clauses: every clause needs exactly one anchor (see CONTRIBUTING.md):\n  "
@@ -77,7 +74,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         return env
 
     def _shown_file(self, file: File) -> str:
-        if file.abs_src_path is None:
+        if file.generated_by is not None:
             return f"{file.src_uri} (generated)"
         return self._shown(Path(file.abs_src_path))
 

@@ -23,14 +23,14 @@ class Chart:
     parts: tuple[FinishedSvg, ...]
 
 
-def tree_chart(tree: Tree, version: Mapping[str, str], renderer: D2Renderer, wording: Wording) -> Chart:
-    """The tree's flowchart; `version` is the rulebook's {"hash", "date"}."""
-    # D2 draws a stand-in for the rules version, so a change to another tree, which changes the
-    # version, does not redraw this tree's charts; the real version goes into the finished SVG.
-    stand_in = {"hash": "0" * len(version["hash"])}
+# What the charts show for the rules version until with_version puts it in, as long as a real one: so a
+# change to any tree, which changes the version, neither redraws nor even lays out another tree's chart.
+STAND_IN = {"hash": "0" * 12}
 
-    def with_version(svg: FinishedSvg) -> FinishedSvg:
-        return dataclasses.replace(svg, markup=svg.markup.replace(stand_in["hash"], version["hash"]))
+
+def tree_chart(tree: Tree, renderer: D2Renderer, wording: Wording) -> Chart:
+    """The tree's flowchart, showing STAND_IN for the rules version."""
+    stand_in = STAND_IN
 
     def drawn(split: Split, part: int) -> tuple[dict[str, int], str] | None:
         """The first way of drawing the part that is well drawn (small type per key, SVG), or None."""
@@ -49,9 +49,19 @@ def tree_chart(tree: Tree, version: Mapping[str, str], renderer: D2Renderer, wor
         small_lines, svg = found
         nodes = frozenset(split.parts[part - 1])
         accessible = _accessible(tree, split, part, wording)
-        parts.append(with_version(finish_svg(svg, accessible, nodes, small_lines, tree.origin)))
-    overview = with_version(_overview(tree, stand_in, split, renderer, wording))
+        parts.append(finish_svg(svg, accessible, nodes, small_lines, tree.origin))
+    overview = _overview(tree, stand_in, split, renderer, wording)
     return Chart(tree.id, overview, split, tuple(parts))
+
+
+def with_version(chart: Chart, version: Mapping[str, str]) -> Chart:
+    """The chart showing the rules version `version` (the rulebook's {"hash", "date"})."""
+
+    def stamped(svg: FinishedSvg) -> FinishedSvg:
+        return dataclasses.replace(svg, markup=svg.markup.replace(STAND_IN["hash"], version["hash"]))
+
+    parts = tuple(map(stamped, chart.parts))
+    return dataclasses.replace(chart, overview=stamped(chart.overview), parts=parts)
 
 
 def _overview(

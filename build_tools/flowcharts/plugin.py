@@ -24,10 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from build_tools.directives import Directive, find_directives, replace_lines
-from build_tools.flowcharts.charts import Chart, tree_chart
+from build_tools.flowcharts.charts import Chart, tree_chart, with_version
 from build_tools.flowcharts.config import FlowchartsConfig
 from build_tools.flowcharts.page import figure_html, key_html, timeline_table_html
 from build_tools.flowcharts.render import D2Renderer
+from build_tools.flowcharts.stored import stored_chart
 from build_tools.flowcharts.svg import FinishedSvg
 from build_tools.flowcharts.timeline_chart import timeline_charts, timeline_table_rows
 from build_tools.flowcharts.wording import WORDING
@@ -41,10 +42,8 @@ from decision.trees.tree import Tree
 STYLESHEET = Path(__file__).resolve().parent / "static" / "flowcharts.css"
 INDEX_DIRECTIVE = "[[flowchart-index]]"
 SLOT = re.compile(r'<div class="flowchart-slot" data-slot="(\d+)"></div>')
-# The last chart drawn of each tree in this process (key, chart, D2 drawings used): mkdocs serve makes
-# new plugins for every rebuild, and drawing a chart takes a second.
-_DRAWN: dict[str, tuple[str, Chart, frozenset[str]]] = {}
-
+# page.meta key: the page's charts ("flowchart TREE", "timeline-chart ID"); a rebuild that skips it keeps it
+CHARTS = "charts"
 
 class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
     def __init__(self) -> None:
@@ -57,7 +56,8 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         self.charts: dict[str, Chart] = {}
         self.timelines: dict[str, tuple[FinishedSvg, ...]] = {}
         self.slots: list[str] = []  # HTML for each slot a directive left in a page
-        self.charted: dict[str, str] = {}  # tree id -> the page showing its flowchart
+        self.drawn: set[str] = set()  # the pages whose charts this build drew
+        self.all_drawn = False  # whether it drew the charts of every page that has one
         self.fonts: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -83,7 +83,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.slots, self.charted, self.fonts = [], {}, {}
+        self.slots, self.drawn, self.fonts = [], set(), {}
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         shown, filled, plugin = f"docs/{page.file.src_uri}", {}, "procedures-flowcharts"
@@ -91,8 +91,11 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             for kind in ("flowchart", "timeline-chart"):
                 for directive in find_directives(markdown, shown, kind, f"[[{kind} ID]]", plugin):
                     filled[directive.line] = self._directive(kind, directive, page, files, shown)
+                    page.meta.setdefault(CHARTS, []).append(f"{kind} {directive.argument}")
         except InputError as error:
             raise PluginError(f"{plugin}: {error}") from None
+        if CHARTS in page.meta:
+            self.drawn.add(page.file.src_uri)
         index = find_directives(markdown, shown, "flowchart-index", INDEX_DIRECTIVE, plugin, ("",))
         filled |= {directive.line: self._index(page) for directive in index}
         return replace_lines(markdown, filled)
@@ -102,12 +105,16 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's Markdown has been read by now, and none is written yet.
+        charts = {chart for file in files.documentation_pages() for chart in _charts(file.page)}
         missing = [
             f"{tree.origin}: tree '{tree.id}' has no flowchart; put the line [[flowchart {tree.id}]] "
             f"on docs/{self.config.flowchart_page.format(tree=tree.id)}"
             for tree in self.trees.values()
-            if tree.id not in self.charted
+            if f"flowchart {tree.id}" not in charts
         ]
+        self.all_drawn = all(
+            file.src_uri in self.drawn for file in files.documentation_pages() if _charts(file.page)
+        )
         if missing:
             raise PluginError("procedures-flowcharts:\n  " + "\n  ".join(missing))
         return env
@@ -118,14 +125,14 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         shutil.copyfile(STYLESHEET, target / STYLESHEET.name)
         for name, data in self.fonts.items():
             (target / "fonts" / name).write_bytes(data)
-        self.renderer.prune()
+        if self.all_drawn:  # a build that skipped a chart's page (procedures-serve) did not ask for it
+            self.renderer.prune()
 
     def _directive(self, kind: str, directive: Directive, page: Page, files: Files, shown: str) -> str:
         name, line = directive.argument, directive.line
         if kind == "flowchart":
             if name not in self.trees:
                 raise InputError(f"{shown}:{line}: [[flowchart {name}]] names no tree in decision/rules/")
-            self.charted[name] = shown
             return self._flowchart(self.trees[name], page, files)
         assert self.book is not None  # on_config always runs first
         if name not in self.book.timelines:
@@ -166,15 +173,9 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         return "\n\n".join(blocks)
 
     def _drawn(self, tree: Tree, wording: Wording) -> Chart:
-        """The tree's chart, drawn again only if the tree, the rules version or the wording changed."""
-        key = repr((tree, self.version, dict(wording)))
-        if _DRAWN.get(tree.id, ("",))[0] != key:
-            renderer = D2Renderer(self.renderer.cache_dir)
-            chart = tree_chart(tree, self.version, renderer, wording)
-            _DRAWN[tree.id] = (key, chart, frozenset(renderer.used))
-        _, chart, used = _DRAWN[tree.id]
-        self.renderer.used.update(used)  # so prune() keeps its drawings
-        return chart
+        """The tree's chart, drawn again only if the tree, the wording or the drawing code changed."""
+        chart = stored_chart(self.renderer, tree, wording, lambda drawing: tree_chart(tree, drawing, wording))
+        return with_version(chart, self.version)
 
     def _timeline(self, timeline_id: str, page: Page) -> str:
         assert self.book is not None and self.wording is not None
@@ -215,3 +216,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
     def _link(page: Page, target: str) -> str:
         """A docs-relative page as a Markdown link from this page, so the build checks it."""
         return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+
+
+def _charts(page: Page | None) -> list[str]:
+    return [] if page is None else page.meta.get(CHARTS, [])

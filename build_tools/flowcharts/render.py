@@ -33,7 +33,7 @@ _VIEW_BOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 @dataclass(frozen=True)
 class D2Renderer:
     cache_dir: Path
-    used: set[str] = field(default_factory=set)  # cache files this build asked for
+    used: set[str] = field(default_factory=set)  # cache files this build asked for (drawings, stored charts)
 
     def svg(self, source: str, name: str, engine: str) -> str:
         """The SVG D2 draws from `source` with the layout `engine`; `name` says in messages which chart."""
@@ -53,8 +53,8 @@ class D2Renderer:
         return result.stdout
 
     def prune(self) -> None:
-        """Delete drawings this build did not ask for, so the cache holds what the next build needs."""
-        for path in self.cache_dir.glob("*.svg"):
+        """Delete what this build did not ask for, so the cache holds what the next build needs."""
+        for path in [*self.cache_dir.glob("*.svg"), *self.cache_dir.glob("*.chart")]:
             if path.name not in self.used:
                 path.unlink()
 

@@ -1,20 +1,17 @@
 """One release of the built site as the service worker keeps it: its files, their hashes, its cache name.
 
-The cache name holds the rules version (read from the decision bundle the site ships), the Pyodide
+The cache name holds the rules version (read from the rules file the site ships), the Pyodide
 version (from the engine's manifest) and a hash of every file, so two releases never share a cache.
 """
 
 import hashlib
-import io
 import json
-import zipfile
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
 from build_tools.pyodide.bundle import AID_DIR
-from build_tools.pyodide.decision_bundle import RULEBOOK
 
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope is the whole site
 # Built files the site never needs in the browser, or the service worker must not keep.
@@ -49,10 +46,9 @@ def engine_versions(site_dir: Path) -> tuple[str, str]:
     manifest_path = site_dir / AID_DIR / "engine.json"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        bundle = (manifest_path.parent / manifest["bundle"]).resolve()
-        with zipfile.ZipFile(io.BytesIO(bundle.read_bytes())) as archive:
-            rules = json.loads(archive.read(RULEBOOK))["version"]["hash"]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        rules_file = (manifest_path.parent / manifest["rules"]).resolve()
+        rules = json.loads(rules_file.read_text(encoding="utf-8"))["rulebook"]["version"]["hash"]
+    except (OSError, KeyError, ValueError) as error:
         raise PluginError(
             f"procedures-offline: {manifest_path}: cannot read the engine's versions: {error}"
         ) from None

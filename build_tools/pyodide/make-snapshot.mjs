@@ -2,11 +2,11 @@
 //
 //   node make-snapshot.mjs PYODIDE_DIR BUNDLE_ZIP OUTPUT_GZ
 //
-// The snapshot holds the interpreter after the same steps as engine-worker.mjs: the decision bundle
-// unpacked and decision.aid.browser imported, which also reads the rules, clocks and calendar. A later
-// visit restores all of that instead of doing it again. The file system is not in the snapshot, so
-// the worker still unpacks the bundle after restoring it. Written gzip-compressed; the worker
-// inflates it once, when it saves it for the next visit.
+// The snapshot holds the interpreter after the same steps as engine-worker.mjs up to the rules: the code
+// bundle unpacked and decision.aid.browser imported, with no rules loaded, so a rule edit keeps it. A
+// later visit restores that instead of doing it again. The file system is not in the snapshot, so the
+// worker still unpacks the bundle after restoring it, then loads the rules. Written gzip-compressed;
+// the worker inflates it once, when it saves it for the next visit.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";

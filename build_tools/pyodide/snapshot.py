@@ -1,7 +1,8 @@
 """The Pyodide memory snapshot: made in Node at build time, from the site's own copy of Pyodide.
 
-It holds the decision package with its data loaded, so it is made from, and named after, the exact
-Pyodide files, script and decision bundle the site ships: a snapshot never meets another bundle.
+It holds decision.aid.browser imported from the code bundle, with no rules loaded (the worker hands
+them in after every boot), so it is made from, and named after, the exact Pyodide files, script and
+code bundle the site ships: a snapshot never meets another bundle, and editing a rule keeps it.
 """
 
 import json
@@ -14,7 +15,7 @@ SCRIPT = Path(__file__).resolve().parent / "make-snapshot.mjs"
 
 
 def write_snapshot(pyodide_dir: Path, boot_files: dict, bundle: bytes, project_root: Path) -> str:
-    """Put the snapshot in `pyodide_dir` (holding the copied boot files) and return its file name."""
+    """Put the snapshot of the code `bundle` in `pyodide_dir` (holding the boot files); returns its name."""
     key = node.digest(SCRIPT.read_bytes(), json.dumps(boot_files, sort_keys=True).encode(), bundle)
     name = f"snapshot-{key[:16]}.bin.gz"
 

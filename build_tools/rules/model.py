@@ -10,7 +10,7 @@ other plugin takes it from there with `build_rules`, which fails if procedures-r
 """
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,11 +57,11 @@ _loaded: dict[tuple[Path, Path], tuple[str, Rules]] = {}  # by project: the file
 
 def load_rules(project: Project) -> Rules:
     """The project's Rules; RulesProblem lists every problem in its files."""
-    key, fingerprint = (project.root, project.docs_dir), _fingerprint(project)
-    if key in _loaded and _loaded[key][0] == fingerprint:
+    key, files = (project.root, project.docs_dir), fingerprint(project)
+    if key in _loaded and _loaded[key][0] == files:
         return _loaded[key][1]
     rules = _read_rules(project)
-    _loaded[key] = (fingerprint, rules)
+    _loaded[key] = (files, rules)
     return rules
 
 
@@ -121,16 +121,21 @@ def model_files(project: Project) -> list[Path]:
     ]
 
 
-def _fingerprint(project: Project) -> str:
+def fingerprint(project: Project) -> str:
     """A hash of every file `_read_rules` reads, and of the list of pages a tree's `guidance` may name."""
-    digest = hashlib.sha256()
-    for path in [file for place in model_files(project) for file in _files_in(place)]:
-        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     pages = sorted(path.relative_to(project.docs_dir).as_posix() for path in project.docs_dir.rglob("*.md"))
-    digest.update("\0".join(pages).encode())
+    return files_digest(model_files(project), extra="\0".join(pages))
+
+
+def files_digest(places: Iterable[Path], extra: str = "") -> str:
+    """A hash of the files named and of every file in the folders named (missing ones count as none)."""
+    digest = hashlib.sha256()
+    for path in [file for place in places for file in _files_in(place)]:
+        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    digest.update(extra.encode())
     return digest.hexdigest()
 
 
 def _files_in(place: Path) -> list[Path]:
-    """The file itself, or the files in the folder; none if it is missing."""
-    return [place] if place.is_file() else sorted(path for path in place.glob("*") if path.is_file())
+    """The file itself, or every file under the folder; none if it is missing."""
+    return [place] if place.is_file() else sorted(path for path in place.rglob("*") if path.is_file())

@@ -15,7 +15,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from build_tools.rules.config import RulesConfig
 from build_tools.rules.excerpts import Conflict, Excerpt, page_conflicts, page_excerpts
@@ -34,7 +33,6 @@ class RulesPlugin(BasePlugin[RulesConfig]):
     def __init__(self) -> None:
         self.rules: Rules | None = None
         self.reviews: dict[str, ReviewPage] = {}  # by docs-relative path
-        self.rendered: list[Page] = []
         self.wording = Wording({})
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -62,9 +60,6 @@ class RulesPlugin(BasePlugin[RulesConfig]):
         server.watch(str(wording_path("rules.yaml")))
         return server
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.rendered = []
-
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for page in self.reviews.values():
             if files.get_file_from_path(page.path) is not None:
@@ -76,22 +71,20 @@ class RulesPlugin(BasePlugin[RulesConfig]):
             files.append(File.generated(config, f"{ASSETS}/{static.name}", abs_src_path=str(static)))
         return files
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.rendered.append(page)  # its content is read in on_env, after every plugin has changed it
-        return html
-
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page's content is rendered by now, with what every plugin added.
+        rendered = [file.page for file in files.documentation_pages() if file.page is not None]
         wanted = {cite.lower() for page in self.reviews.values() for cite in page.citations}
         excerpts: dict[str, Excerpt] = {}
         conflicts: list[Conflict] = []
-        guidance = [page for page in self.rendered if page.file.src_uri not in self.reviews]
+        guidance = [page for page in rendered if page.file.src_uri not in self.reviews]
         for page in guidance:
             title = page.title or page.file.src_uri
             for excerpt in page_excerpts(page.content or "", page.url, title, wanted):
                 excerpts.setdefault(excerpt.anchor, excerpt)
             conflicts += page_conflicts(page.content or "", page.url, title)
         _check_excerpts(self.reviews.values(), excerpts)
-        for page in self.rendered:
+        for page in rendered:
             if page.file.src_uri in self.reviews:
                 page.content = filled(page.content or "", page.url, excerpts, conflicts, self.wording)
         return env

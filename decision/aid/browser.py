@@ -23,9 +23,10 @@ The engine worker calls it for every message. A request is a JSON object with an
             message}, the first problem.
   calculator_ics {fragment} -> {text, file}: the calculator's result as an iCalendar file, and its name
 
-Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. In the worker
-the compiled data is read once, on import, from decision/built/ (put into the zip by build_tools.pyodide);
-`answer(bundle, request_json)` is the same with the data passed in.
+Bad input of any kind gives {"error": {"message", "question"?}}, never an exception. Importing this
+module reads no rules, so the Pyodide snapshot made from the code bundle holds none: after booting, the
+worker calls `load(rules_json)` once with the build's rules file (build_tools.pyodide.decision_bundle),
+and only then `handle`. `answer(bundle, request_json)` is the same with the data passed in.
 """
 
 import json
@@ -43,7 +44,7 @@ from decision.trees.compiled import trees_from_rulebook
 from decision.trees.engine import AnswerError
 from decision.trees.tree import Tree
 
-BUILT = Path(__file__).resolve().parents[1] / "built"
+RULES_KEYS = ("rulebook", "clocks", "aid_site")  # the rules file's object
 
 
 @dataclass(frozen=True)
@@ -69,29 +70,42 @@ class Bundle:
 
 
 def bundle_from(rulebook: Mapping, aid_site: Mapping, data: deadline_data.DeadlineData) -> Bundle:
-    """A bundle from the compiled rulebook, the build's aid-site.json and the deadline data."""
+    """A bundle from the compiled rulebook, the build's page map (aid_site) and the deadline data."""
     trees = trees_from_rulebook(rulebook)
     return Bundle(trees, rulebook["version"], aid_site["clause_pages"], aid_site["aid_pages"], data)
 
 
-def read_built() -> Bundle:
-    """The bundle from decision/built/ and decision/data/, as the build put them into the aids' zip."""
+def read_rules(rules_json: str) -> Bundle:
+    """The bundle from the rules file's text and the calendar data in decision/data/."""
+    document = json.loads(rules_json)
+    if not isinstance(document, dict) or sorted(document) != sorted(RULES_KEYS):
+        keys = sorted(document) if isinstance(document, dict) else type(document).__name__
+        raise InputError(f"the rules file must be an object with {', '.join(RULES_KEYS)}, not {keys}")
     data = deadline_data.from_documents(
-        _read_json(BUILT / "clocks.json"),
+        document["clocks"],
         _read_json(deadline_data.HOLIDAYS_FILE),
         deadline_data.ZONE_FILE.read_bytes(),
     )
-    return bundle_from(_read_json(BUILT / "rulebook.json"), _read_json(BUILT / "aid-site.json"), data)
+    return bundle_from(document["rulebook"], document["aid_site"], data)
 
 
 def _read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+_bundle: Bundle | None = None  # set once by load(), in the worker
+
+
+def load(rules_json: str) -> None:
+    """The worker's step after boot: read the rules file; an exception says why it cannot be used."""
+    global _bundle
+    _bundle = read_rules(rules_json)
+
+
 def handle(request_json: str) -> str:
-    """The worker's entry point: `answer` with the bundle read on import."""
+    """The worker's entry point: `answer` with the bundle load() read."""
     if _bundle is None:
-        return json.dumps({"error": {"message": f"no compiled data in {BUILT}"}})
+        raise RuntimeError("decision.aid.browser: no rules loaded; call load(rules_json) before handle()")
     return answer(_bundle, request_json)
 
 
@@ -164,8 +178,3 @@ def _level(request: dict) -> int:
     if type(level) is not int or not 1 <= level <= 5:
         raise InputError(f"'level' must be a heading level from 1 to 5, not {json.dumps(level)}")
     return level
-
-
-# In the aids' bundle the data sits beside the package: read it on import, while the engine starts,
-# so the first answer does not wait for it. Elsewhere (the build, tests) callers pass their own to answer().
-_bundle = read_built() if (BUILT / "aid-site.json").is_file() else None

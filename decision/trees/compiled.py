@@ -1,7 +1,7 @@
 """The compiled rulebook the browser loads: plain JSON data of every tree, and Tree objects built from it.
 
-The build puts `compile_rulebook(...)` inside the decision bundle as decision/built/rulebook.json; the
-browser (and any other reader) calls `trees_from_rulebook(json.loads(text))` to get the same Tree
+The build puts `compile_rulebook(...)` into the rules file beside the code bundle, as its "rulebook"; the
+browser (and any other reader) calls `trees_from_rulebook(document)` on it to get the same Tree
 objects the command line uses, checked again for shape and structure.
 """
 
@@ -11,7 +11,7 @@ from decision.errors import InputError
 from decision.trees.tree import Tree
 from decision.trees.validate import build_tree
 
-ORIGIN = "rulebook.json"
+ORIGIN = "rulebook"  # its key in the rules file the site ships (build_tools/pyodide/decision_bundle.py)
 
 
 def plain(value: object) -> object:

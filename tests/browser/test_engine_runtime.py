@@ -30,7 +30,6 @@ POLICY = re.search(
 ).group(1)
 # The aids plugin adds where pages are; a calculator result links the clauses its clock cites.
 PAGES = {"clause_pages": project_bundle().clause_pages, "aid_pages": {}}
-AID_SITE = {"decision/built/aid-site.json": json.dumps(PAGES).encode()}
 LINK = "clock=national-panel-notification&date=2026-12-24"
 DEADLINE = {"op": "calculate", "fragment": LINK, "base": "", "level": 2}
 DUE = "Monday 28 December 2026"  # Christmas 2026: the KSCMP appendix's day 5, 24 December being day 1
@@ -59,7 +58,7 @@ ENGINE_PAGE_MARKERS = ('<div class="aid"', '<div class="calc"')
 @pytest.fixture(scope="module")
 def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("runtime-site")
-    write(site, PROJECT, AID_SITE)
+    write(site, PROJECT, PAGES)
     (site / "engine-test.html").write_text(PAGE, encoding="utf-8")
     (site / "engine-test.mjs").write_text(HARNESS, encoding="utf-8")
     (site / "favicon.ico").write_bytes(b"")
@@ -197,25 +196,76 @@ def test_a_damaged_snapshot_file_is_not_saved_and_later_visits_boot_plainly(
     assert recorder.foreign_requests() == []
 
 
-@pytest.mark.parametrize("missing", [*BOOT_FILES, "bundle"])
+def decision_file(site: Path, kind: str) -> Path:
+    """The site's code bundle ("decision") or rules file ("rules")."""
+    return next((site / "assets" / "decision").glob(f"{kind}-*"))
+
+
+@pytest.mark.parametrize("missing", [*BOOT_FILES, "decision", "rules"])
 def test_a_missing_file_is_named_in_the_reason_the_engine_gives(
     browser: Browser, runtime_site: Path, tmp_path: Path, missing: str
 ):
     def remove(site: Path) -> None:
-        target = (
-            pyodide_dir(site) / missing
-            if missing != "bundle"
-            else next((site / "assets" / "decision").iterdir())
-        )
+        target = pyodide_dir(site) / missing if missing in BOOT_FILES else decision_file(site, missing)
         target.unlink()
 
     site = variant(runtime_site, tmp_path, remove)
-    name = missing if missing != "bundle" else next((runtime_site / "assets" / "decision").iterdir()).name
+    name = missing if missing in BOOT_FILES else decision_file(runtime_site, missing).name
     with serve(site) as server, recorded_context(browser) as (context, recorder):
         page, result = visit(context, server)
         page.close()
     assert result["error"].startswith("The decision engine could not start"), result
     assert f"{server.url}assets/" in result["error"] and name in result["error"], result
+    assert recorder.foreign_requests() == []
+
+
+def new_rules(site: Path, change: Callable[[dict], bytes]) -> str:
+    """Put a rules file made by `change` from the site's in place of it, as a rules-only release does."""
+    old = decision_file(site, "rules")
+    new = old.with_name("rules-0ff11e0ff11e0ff1.json")
+    new.write_bytes(change(json.loads(old.read_bytes())))
+    old.unlink()
+    engine_json = site / "assets" / "aid" / "engine.json"
+    manifest = json.loads(engine_json.read_text(encoding="utf-8"))
+    manifest["rules"] = manifest["rules"].replace(old.name, new.name)
+    engine_json.write_text(json.dumps(manifest), encoding="utf-8")
+    return new.name
+
+
+def _pages_moved(rules: dict) -> bytes:
+    rules["aid_site"]["clause_pages"] = dict.fromkeys(rules["aid_site"]["clause_pages"], "moved/")
+    return json.dumps(rules).encode()
+
+
+def test_a_release_that_changes_only_the_rules_keeps_the_saved_snapshot(
+    browser: Browser, runtime_site: Path, tmp_path: Path
+):
+    site = variant(runtime_site, tmp_path, lambda copy: None)
+    with serve(site) as server, recorded_context(browser) as (context, recorder):
+        page, first = visit(context, server)
+        wait_for_mark(page, "engine-snapshot-saved")
+        page.close()
+        new_rules(site, _pages_moved)
+        server.bodies.clear()  # it keeps the files it read at the start: it now serves the new release
+        page, second = visit(context, server)
+        page.close()
+    assert first["info"]["boot"] == "plain" and 'href="moved/' not in first["response"]["html"], first
+    assert second["info"]["boot"] == "snapshot" and "fallback" not in second["info"], second
+    assert 'href="moved/' in second["response"]["html"], second  # the new rules, in the old snapshot
+    assert recorder.problems() == []
+
+
+@pytest.mark.parametrize("rules", [b"not json", b'{"rulebook": {}}'])
+def test_rules_that_cannot_be_loaded_fail_the_engine_naming_the_file(
+    browser: Browser, runtime_site: Path, tmp_path: Path, rules: bytes
+):
+    site = variant(runtime_site, tmp_path, lambda copy: None)
+    name = new_rules(site, lambda _: rules)
+    with serve(site) as server, recorded_context(browser) as (context, recorder):
+        page, result = visit(context, server)
+        page.close()
+    assert result["error"].startswith("The decision engine could not start"), result
+    assert f"The rules {server.url}assets/decision/{name} could not be loaded" in result["error"], result
     assert recorder.foreign_requests() == []
 
 

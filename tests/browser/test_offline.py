@@ -5,11 +5,9 @@ tests block it (browsing.recorded_context). "Offline" is the browser context set
 test serves the site itself, its server stopped too, so nothing but the browser's saved copy can answer.
 """
 
-import io
 import json
 import shutil
 import threading
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -24,7 +22,6 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from build_tools.offline.plugin import WORDING, WORKER_SOURCE
 from build_tools.offline.release import engine_versions, write_service_worker
-from build_tools.pyodide.decision_bundle import RULEBOOK
 from decision.aid.fragment import SHOW_OUTCOME, State, format_state
 from decision.project.rulebook import Project, load_tree, tree_ids
 
@@ -220,25 +217,18 @@ def test_a_damaged_saved_snapshot_falls_back_to_a_plain_boot_offline(browser: Br
 
 
 def newer_release(site: Path, copy: Path) -> str:
-    """A copy of the built site whose rules version is NEW_RULES, with its own bundle and service
-    worker, as the next build would be; the old rules version is returned."""
+    """A copy of the built site whose rules version is NEW_RULES, with its own rules file and service
+    worker, as the next build after a rule edit would be (the same code bundle and snapshot); the old
+    rules version is returned."""
     shutil.copytree(site, copy)
     old_rules, _ = engine_versions(copy)
     engine_json = copy / "assets" / "aid" / "engine.json"
     manifest = json.loads(engine_json.read_text(encoding="utf-8"))
-    old_bundle = (engine_json.parent / manifest["bundle"]).resolve()
-    with zipfile.ZipFile(old_bundle) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    members[RULEBOOK] = members[RULEBOOK].replace(old_rules.encode(), NEW_RULES.encode())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    new_bundle = old_bundle.with_name(f"decision-{NEW_RULES}.zip")
-    new_bundle.write_bytes(buffer.getvalue())
-    old_bundle.unlink()
-    manifest["bundle"] = manifest["bundle"].replace(old_bundle.name, new_bundle.name)
-    del manifest["snapshot"]  # a snapshot holds the rules it was made with: the new release has none yet
+    old_file = (engine_json.parent / manifest["rules"]).resolve()
+    new_file = old_file.with_name(f"rules-{NEW_RULES}.json")
+    new_file.write_bytes(old_file.read_bytes().replace(old_rules.encode(), NEW_RULES.encode()))
+    old_file.unlink()
+    manifest["rules"] = manifest["rules"].replace(old_file.name, new_file.name)
     engine_json.write_text(json.dumps(manifest), encoding="utf-8")
     for page in copy.rglob("*.html"):
         page.write_text(page.read_text(encoding="utf-8").replace(old_rules, NEW_RULES), encoding="utf-8")
@@ -283,10 +273,10 @@ def test_a_newer_release_is_offered_and_never_mixed_with_the_old(
     assert all(old_rules in shown for shown in old_visit[0]) and old_visit[1], old_visit
     assert notice == WORDING["newer"].format(date=long_date(date.today())), notice
     assert all(NEW_RULES in shown for shown in new_visit), new_visit
-    bundles_before = {url.rsplit("/", 1)[1] for url in asked_before if "/assets/decision/" in url}
-    bundles_after = {url.rsplit("/", 1)[1] for url in asked if "/assets/decision/" in url}
-    assert len(bundles_before) == 1 and NEW_RULES not in bundles_before.pop(), asked_before
-    assert bundles_after == {f"decision-{NEW_RULES}.zip"}, asked
+    rules_before = {url.rsplit("/", 1)[1] for url in asked_before if "/assets/decision/rules-" in url}
+    rules_after = {url.rsplit("/", 1)[1] for url in asked if "/assets/decision/rules-" in url}
+    assert len(rules_before) == 1 and NEW_RULES not in rules_before.pop(), asked_before
+    assert rules_after == {f"rules-{NEW_RULES}.json"}, asked
     releases = [name for name in caches if name.startswith("procedures-")]
     assert len(releases) == 1 and releases[0].startswith(f"procedures-rules-{NEW_RULES}-"), caches
     assert recorder.foreign_requests() == []

@@ -1,4 +1,5 @@
-// The decision engine in a module worker: boots Pyodide, loads the decision bundle, answers requests.
+// The decision engine in a module worker: boots Pyodide, loads the code bundle and then the rules
+// file (decision.aid.browser.load), answers requests.
 //
 // In:  {painted: true}      the page has painted what it shows first: a plain boot may begin
 //      {id, request}        request: any JSON value, passed as text to decision.aid.browser.handle
@@ -10,7 +11,9 @@
 //      {type: "snapshot-saved"}     after a plain boot: the snapshot is saved for the next visit
 //      {type: "snapshot-failed", reason}   or why it could not be (later visits then boot plainly)
 //
-// No Pyodide package is ever loaded: only the boot files, the snapshot and the bundle are fetched.
+// No Pyodide package is ever loaded: only the boot files, the snapshot, the bundle and the rules file
+// are fetched. The snapshot is made from the code bundle alone (make-snapshot.mjs), so a release that
+// changes only the rules keeps it.
 const MANIFEST = new URL("engine.json", import.meta.url);
 const SNAPSHOT_CACHE = "decision-aid-snapshot";
 const BUNDLE_DIR = "/app";
@@ -71,20 +74,27 @@ async function boot() {
   if (!cached) await painted;
   const bundle = fetchBytes(new URL(manifest.bundle, MANIFEST));
   bundle.catch(() => {}); // start() reports it; boot may fail before it gets there
+  const rulesUrl = new URL(manifest.rules, MANIFEST);
+  const rules = fetchText(rulesUrl);
+  rules.catch(() => {}); // loadRules() reports it
+  let browser;
   if (cached) {
     try {
-      const handle = await start(loadPyodide, { indexURL, _loadSnapshot: cached.memory }, bundle);
-      return { handle, info: { ...info, boot: "snapshot" } };
+      browser = await start(loadPyodide, { indexURL, _loadSnapshot: cached.memory }, bundle);
+      info.boot = "snapshot";
     } catch (error) {
       info.fallback = `The saved snapshot ${snapshotUrl} could not be used: ${summary(error)}`;
     }
   }
-  await painted; // a snapshot that failed to restore falls back here
-  const handle = await start(loadPyodide, { indexURL }, bundle);
-  if (snapshotUrl) {
-    saveSnapshot(snapshotUrl); // also replaces a saved copy that failed
+  if (!browser) {
+    await painted; // a snapshot that failed to restore falls back here
+    browser = await start(loadPyodide, { indexURL }, bundle);
+    info.boot = "plain";
+    if (snapshotUrl) {
+      saveSnapshot(snapshotUrl); // also replaces a saved copy that failed
+    }
   }
-  return { handle, info: { ...info, boot: "plain" } };
+  return { handle: await loadRules(browser, rules, rulesUrl), info };
 }
 
 async function start(loadPyodide, options, bundle) {
@@ -92,10 +102,21 @@ async function start(loadPyodide, options, bundle) {
   pyodide.unpackArchive(await bundle, "zip", { extractDir: BUNDLE_DIR });
   try {
     pyodide.runPython(PREPARE);
-    return pyodide.pyimport("decision.aid.browser").handle;
+    return pyodide.pyimport("decision.aid.browser");
   } catch (error) {
     throw new Error(`The decision package could not be loaded: ${summary(error)}`);
   }
+}
+
+// After either boot, the one step that gives the package its rules; gives decision.aid.browser.handle.
+async function loadRules(browser, rules, url) {
+  const text = await rules; // a failed fetch names the file
+  try {
+    browser.load(text);
+  } catch (error) {
+    throw new Error(`The rules ${url} could not be loaded: ${summary(error)}`);
+  }
+  return browser.handle;
 }
 
 // Pyodide waits forever when the wasm file cannot be fetched or compiled: fail at once instead,
@@ -148,6 +169,10 @@ async function fetchJson(url) {
 
 async function fetchBytes(url) {
   return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+}
+
+async function fetchText(url) {
+  return (await fetchOk(url)).text();
 }
 
 // The snapshot is used only when an earlier visit saved it: a first visit should not wait for (or
