@@ -6,7 +6,7 @@ page and line, never silently kept as text.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
@@ -31,13 +31,8 @@ def find_directives(
     whose argument is not one of them ("" for none)."""
     written = re.compile(rf"^\[\[{re.escape(name)}(?: ([^\s\]]+))?\]\]$")
     found: list[Directive] = []
-    in_fence = False
     level = 1
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
+    for number, line in _outside_fences(markdown):
         heading = HEADING.match(line)
         if heading:
             level = len(heading.group(1))
@@ -54,13 +49,7 @@ def find_directives(
 
 def has_directives(markdown: str) -> bool:
     """Whether any line outside fenced code is written as a directive, whatever its name."""
-    in_fence = False
-    for line in markdown.split("\n"):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and ANY_DIRECTIVE.match(line.strip()):
-            return True
-    return False
+    return any(ANY_DIRECTIVE.match(line.strip()) for _, line in _outside_fences(markdown))
 
 
 def replace_lines(markdown: str, replacements: Mapping[int, str]) -> str:
@@ -69,3 +58,13 @@ def replace_lines(markdown: str, replacements: Mapping[int, str]) -> str:
     for number, text in replacements.items():
         lines[number - 1] = text
     return "\n".join(lines)
+
+
+def _outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
+    """Each line (numbered from 1) that is not inside a fenced code block."""
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence:
+            yield number, line

@@ -4,6 +4,7 @@ Laying a tree's chart out tries every way of splitting it, which takes a second 
 every D2 drawing is cached; a later build, or a test, takes the finished chart from the cache instead.
 """
 
+import functools
 import hashlib
 import os
 import pickle
@@ -25,7 +26,7 @@ def stored_chart(
     """The chart `draw` makes of `tree` with `wording`, from the cache if it was made before; the cache
     files it needs (its own and its D2 drawings) count as used by `renderer`, so prune() keeps them."""
     digest = hashlib.sha256()
-    for part in (repr(tree), repr(dict(wording)), d2_version(), *(path.read_text("utf-8") for path in CODE)):
+    for part in (repr(tree), repr(dict(wording)), d2_version(), _code()):
         digest.update(part.encode("utf-8") + b"\0")
     path = renderer.cache_dir / f"{digest.hexdigest()[:32]}.chart"
     if path.is_file():
@@ -39,3 +40,8 @@ def stored_chart(
         partial.replace(path)  # whole or not at all, for a build running beside this one
     renderer.used.update(drawings | {path.name})
     return chart
+
+
+@functools.cache  # a process runs the code it loaded, so it is read once
+def _code() -> str:
+    return "\0".join(path.read_text("utf-8") for path in CODE)

@@ -23,7 +23,8 @@ class Inputs:
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def site_inputs(config: MkDocsConfig, files: Files, rules: Rules) -> Inputs:
+def site_inputs(config: MkDocsConfig, files: Files, markdown: dict[str, str], rules: Rules) -> Inputs:
+    """`markdown`: each page's Markdown, by src_uri."""
     pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
     page_list = "\n".join(f"{file.src_uri} {file.url}" for file in pages)
     snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
@@ -32,7 +33,7 @@ def site_inputs(config: MkDocsConfig, files: Files, rules: Rules) -> Inputs:
     if config.theme.custom_dir:
         places.append(Path(config.theme.custom_dir))
     # A directive links to the page that anchors each clause, so a moved anchor changes it.
-    anchors = "\n".join(f"{file.src_uri} {sorted(anchors_in(file.content_string))}" for file in pages)
+    anchors = "\n".join(f"{uri} {sorted(anchors_in(text))}" for uri, text in markdown.items())
     return Inputs(
         site=files_digest(places, extra=page_list),
         rules=files_digest([WORDING_FOLDER], extra=fingerprint(rules.project) + "\n" + anchors),

@@ -68,10 +68,11 @@ class ServePlugin(BasePlugin[ServeConfig]):
         if not self.active:
             return files
         files = Files([self._dated(file, config) for file in files])
-        inputs = site_inputs(config, files, build_rules(config, "procedures-serve"))
         pages = files.documentation_pages(inclusion=SERVED)
+        markdown = {file.src_uri: file.content_string for file in pages}
+        inputs = site_inputs(config, files, markdown, build_rules(config, "procedures-serve"))
         for file in pages:
-            made_from = inputs.of_page(file.content_string)
+            made_from = inputs.of_page(markdown[file.src_uri])
             if self.inputs.get(file.src_uri) != made_from or file.src_uri not in self.kept:
                 _send_to_rebuild(file)
             self.inputs[file.src_uri] = made_from
